@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MigrationProfile.Web.Data.Entities;
+
+namespace MigrationProfile.Web.Data.Configurations;
+
+public class PublicationConfiguration : IEntityTypeConfiguration<Publication>
+{
+    public void Configure(EntityTypeBuilder<Publication> builder)
+    {
+        builder.HasOne(p => p.Country).WithMany(c => c.Publications).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(p => p.Title).HasMaxLength(FieldLimits.Title);
+        builder.Property(p => p.Url).HasMaxLength(FieldLimits.Url);
+        builder.Property(p => p.Publisher).HasMaxLength(FieldLimits.Name);
+        builder.Property(p => p.Version).IsRowVersion();
+        builder.HasIndex(p => new { p.CountryId, p.SortOrder });
+    }
+}

@@ -1,0 +1,34 @@
+namespace MigrationProfile.Web.Data.Entities;
+
+/// <summary>A law, strategy or concept that shapes migration policy.</summary>
+public class PolicyDocument
+{
+    public int Id { get; set; }
+
+    public int CountryId { get; set; }
+    public Country Country { get; set; } = null!;
+
+    /// <summary>Title without the years: "Law on Migration".</summary>
+    public required string Title { get; set; }
+
+    public int? YearAdopted { get; set; }
+
+    public int? YearLastAmended { get; set; }
+
+    public PolicyDocumentKind Kind { get; set; }
+
+    public string? Url { get; set; }
+
+    public int SortOrder { get; set; }
+
+    public uint Version { get; set; }
+}
+
+public enum PolicyDocumentKind
+{
+    Law = 0,
+    Strategy = 1,
+    Concept = 2,
+    Plan = 3,
+    Other = 4,
+}

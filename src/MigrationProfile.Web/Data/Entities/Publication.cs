@@ -1,0 +1,22 @@
+namespace MigrationProfile.Web.Data.Entities;
+
+/// <summary>A report or study relevant to the country's migration situation.</summary>
+public class Publication
+{
+    public int Id { get; set; }
+
+    public int CountryId { get; set; }
+    public Country Country { get; set; } = null!;
+
+    public required string Title { get; set; }
+
+    public string? Url { get; set; }
+
+    public int? Year { get; set; }
+
+    public string? Publisher { get; set; }
+
+    public int SortOrder { get; set; }
+
+    public uint Version { get; set; }
+}
