@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using MigrationProfile.Web.Data;
+using MigrationProfile.Web.Data.Entities;
+
+namespace MigrationProfile.Web.Profiles;
+
+/// <summary>Reads a country's profile in one round of queries; the page and the API both call it.</summary>
+public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdown)
+{
+    public async Task<IReadOnlyList<CountrySummary>> ListCountriesAsync(CancellationToken cancellationToken) =>
+        await db.Countries.AsNoTracking()
+            .OrderBy(c => c.Name)
+            .Select(c => new CountrySummary(c.Slug, c.Name, c.Iso3Code, c.LatestUpdate))
+            .ToListAsync(cancellationToken);
+
+    public async Task<CountryProfile?> GetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var row = await db.Countries.AsNoTracking()
+            .Where(c => c.Slug == slug)
+            .Select(c => new
+            {
+                c.Slug,
+                c.Name,
+                c.Iso3Code,
+                c.LatestUpdate,
+                c.GeneralInformationNote,
+                Figures = c.Observations.Select(o => new FigureRow(
+                    o.Id, o.Indicator.Code, o.Indicator.Name, o.Indicator.Description, o.Indicator.Panel,
+                    o.Indicator.ValueKind, o.Indicator.Unit, o.Indicator.SortOrder,
+                    o.NumericValue, o.BooleanValue, o.TextValue, o.Qualifier, o.Currency,
+                    o.PeriodYear, o.PeriodQuarter, o.Series, o.Edition,
+                    o.Source.ShortName, o.Source.FullName, o.Source.HomepageUrl, o.Source.Scope,
+                    o.SourceUrl, o.Note, o.RetrievedAt)).ToList(),
+                // Roles are stored by name, so they are put in their reading order below, not by SQL.
+                Authorities = c.Authorities.OrderBy(a => a.SortOrder).ThenBy(a => a.Id)
+                    .Select(a => new { a.Role, a.Name, a.Url }).ToList(),
+                Documents = c.PolicyDocuments.OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
+                    .Select(p => new { p.Title, p.YearAdopted, p.YearLastAmended, p.Kind, p.Url }).ToList(),
+                Sections = c.NarrativeSections.Where(n => n.Language == "en").OrderBy(n => n.SortOrder).ThenBy(n => n.Id)
+                    .Select(n => new { n.Heading, n.BodyMarkdown }).ToList(),
+                Publications = c.Publications.OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
+                    .Select(p => new PublicationView(p.Title, p.Url, p.Year, p.Publisher)).ToList(),
+            })
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(cancellationToken);
+
+        if (row is null)
+        {
+            return null;
+        }
+
+        return new CountryProfile(
+            row.Slug, row.Name, row.Iso3Code, row.LatestUpdate, row.GeneralInformationNote,
+            BuildPanels(row.Figures),
+            [.. row.Authorities.OrderBy(a => a.Role).Select(a => new AuthorityView(a.Role, DisplayText.AuthorityRoleTitle(a.Role), a.Name, a.Url))],
+            [.. row.Documents.Select(d => new PolicyDocumentView(d.Title, d.YearAdopted, d.YearLastAmended, d.Kind, d.Url,
+                FigureFormatter.PolicyDocumentTitle(d.Title, d.YearAdopted, d.YearLastAmended)))],
+            [.. row.Sections.Select(s => new NarrativeSectionView(s.Heading, s.BodyMarkdown, markdown.ToSafeHtml(s.BodyMarkdown)))],
+            row.Publications);
+    }
+
+    /// <summary>
+    /// The profile shows the latest point of each series: one figure per indicator, source and series,
+    /// international sources first so a national figure sits beside the international one it may differ from.
+    /// </summary>
+    private static List<PanelView> BuildPanels(List<FigureRow> figures) =>
+        [.. figures
+            .GroupBy(f => (f.IndicatorCode, f.SourceShortName, f.Series))
+            .Select(series => series
+                .OrderByDescending(f => f.PeriodYear ?? int.MinValue)
+                .ThenByDescending(f => f.PeriodQuarter ?? 0)
+                .ThenByDescending(f => f.RetrievedAt ?? DateTimeOffset.MinValue)
+                .ThenByDescending(f => f.Id)
+                .First())
+            .GroupBy(f => f.Panel)
+            .OrderBy(panel => panel.Key)
+            .Select(panel => new PanelView(panel.Key, DisplayText.PanelTitle(panel.Key), [.. panel
+                .GroupBy(f => f.IndicatorCode)
+                .OrderBy(indicator => indicator.First().IndicatorSortOrder)
+                .ThenBy(indicator => indicator.First().IndicatorName, StringComparer.Ordinal)
+                .Select(indicator => ToIndicatorView(indicator.First(), [.. indicator
+                    .OrderBy(f => f.SourceScope)
+                    .ThenBy(f => f.SourceShortName, StringComparer.Ordinal)
+                    .ThenBy(f => f.Series, StringComparer.Ordinal)
+                    .Select(ToFigureView)]))]))];
+
+    private static IndicatorView ToIndicatorView(FigureRow first, List<FigureView> figures) =>
+        new(first.IndicatorCode, first.IndicatorName, first.IndicatorDescription, first.ValueKind, first.IndicatorUnit, figures);
+
+    private static FigureView ToFigureView(FigureRow f)
+    {
+        var (value, unit) = FigureFormatter.Value(f.ValueKind, f.IndicatorUnit, f.NumericValue, f.BooleanValue,
+            f.TextValue, f.Qualifier, f.Currency);
+        return new FigureView(
+            f.NumericValue, f.BooleanValue, f.TextValue, f.Qualifier, f.Currency, value, unit,
+            new PeriodView(f.PeriodYear, f.PeriodQuarter, FigureFormatter.Period(f.PeriodYear, f.PeriodQuarter)),
+            f.Series, f.Edition,
+            new SourceView(f.SourceShortName, f.SourceFullName, f.SourceHomepageUrl, f.SourceScope),
+            f.SourceUrl ?? f.SourceHomepageUrl,
+            f.Note, f.RetrievedAt);
+    }
+
+    private sealed record FigureRow(
+        int Id, string IndicatorCode, string IndicatorName, string? IndicatorDescription, IndicatorPanel Panel,
+        ValueKind ValueKind, string? IndicatorUnit, int IndicatorSortOrder,
+        decimal? NumericValue, bool? BooleanValue, string? TextValue, string? Qualifier, string? Currency,
+        int? PeriodYear, int? PeriodQuarter, string Series, string Edition,
+        string SourceShortName, string SourceFullName, string? SourceHomepageUrl, SourceScope SourceScope,
+        string? SourceUrl, string? Note, DateTimeOffset? RetrievedAt);
+}

@@ -1,0 +1,33 @@
+using MigrationProfile.Web.Data.Entities;
+
+namespace MigrationProfile.Web.Profiles;
+
+/// <summary>Interface wording for the profile's fixed categories, kept in one place so a translation can sit beside it.</summary>
+public static class DisplayText
+{
+    public static string PanelTitle(IndicatorPanel panel) => panel switch
+    {
+        IndicatorPanel.PopulationAndLabour => "Population and labour",
+        IndicatorPanel.MigrantStocksAndFlows => "Migrant stocks and flows",
+        IndicatorPanel.RefugeesAndAsylum => "Refugees, asylum seekers and IDPs",
+        IndicatorPanel.Citizenship => "Citizenship",
+        IndicatorPanel.EconomyAndTerritory => "Economy and territory",
+        _ => panel.ToString(),
+    };
+
+    public static string AuthorityRoleTitle(AuthorityRole role) => role switch
+    {
+        AuthorityRole.ResponsibleBody => "Responsible Body",
+        AuthorityRole.LineMinistry => "Line Ministries",
+        AuthorityRole.Agency => "Agencies",
+        _ => role.ToString(),
+    };
+
+    public static string SourceScopeTitle(SourceScope scope) => scope switch
+    {
+        SourceScope.International => "International source",
+        SourceScope.National => "National source",
+        SourceScope.Regional => "Regional source",
+        _ => scope.ToString(),
+    };
+}

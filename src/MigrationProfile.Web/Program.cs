@@ -1,0 +1,98 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics;
+using MigrationProfile.Web.Api;
+using MigrationProfile.Web.Data;
+using MigrationProfile.Web.Profiles;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext()
+    .WriteTo.Console());
+
+var connectionString = builder.Configuration.GetConnectionString("MigrationProfile")
+    ?? throw new InvalidOperationException(
+        "Connection string 'MigrationProfile' is not set. Set ConnectionStrings__MigrationProfile, e.g. " +
+        "\"Host=127.0.0.1;Port=5432;Username=postgres;Database=migrationprofile\".");
+
+builder.Services.AddDbContext<AppDbContext>(options => AppDbContext.Configure(options, connectionString));
+
+builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.SectionName));
+builder.Services.AddHostedService<DatabaseInitializer>();
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+
+builder.Services.AddSingleton<MarkdownRenderer>();
+builder.Services.AddScoped<CountryProfileQuery>();
+
+builder.Services.AddRazorPages();
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(options =>
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddEndpointsApiExplorer();
+builder.Services.AddSwaggerGen(options =>
+{
+    options.SwaggerDoc("v1", new()
+    {
+        Title = "MigrationProfile API",
+        Version = "v1",
+        Description = "Country migration profiles: figures with their sources, periods and units, authorities, " +
+            "policy documents, narrative and publications.",
+    });
+    options.SupportNonNullableReferenceTypes();
+});
+
+var app = builder.Build();
+
+app.UseSerilogRequestLogging();
+
+// A person never sees a stack trace: the API answers with ProblemDetails, pages with a friendly page.
+// A database outage is a 503 ("try again shortly"), anything else a 500.
+var exceptionOptions = new ExceptionHandlerOptions
+{
+    StatusCodeSelector = exception => DatabaseErrors.IsUnavailable(exception)
+        ? StatusCodes.Status503ServiceUnavailable
+        : StatusCodes.Status500InternalServerError,
+};
+app.UseWhen(IsApiRequest, api =>
+{
+    api.UseExceptionHandler(exceptionOptions);
+    api.UseStatusCodePages();
+});
+app.UseWhen(context => !IsApiRequest(context), pages =>
+{
+    if (app.Environment.IsDevelopment())
+    {
+        pages.UseDeveloperExceptionPage();
+    }
+    else
+    {
+        pages.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            StatusCodeSelector = exceptionOptions.StatusCodeSelector,
+        });
+    }
+    pages.UseStatusCodePagesWithReExecute("/error/{0}");
+});
+
+app.UseRouting();
+app.UseAuthorization();
+
+app.UseSwagger();
+app.UseSwaggerUI(options =>
+{
+    options.SwaggerEndpoint("/swagger/v1/swagger.json", "MigrationProfile API v1");
+    options.DocumentTitle = "MigrationProfile API";
+});
+
+app.MapHealthChecks("/health");
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+app.MapCountriesApi();
+
+app.Run();
+
+static bool IsApiRequest(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
