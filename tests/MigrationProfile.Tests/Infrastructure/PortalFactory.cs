@@ -1,0 +1,55 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using MigrationProfile.Web.Data;
+
+namespace MigrationProfile.Tests.Infrastructure;
+
+/// <summary>The portal in memory, in the Production environment, on its own copy of the seeded database.</summary>
+public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public string DatabaseName { get; private set; } = "";
+
+    /// <summary>Overrides the connection string, e.g. to point at a server that is not running.</summary>
+    protected virtual string? ConnectionStringOverride => null;
+
+    public virtual async Task InitializeAsync()
+    {
+        if (ConnectionStringOverride is null)
+        {
+            DatabaseName = await TestDatabase.CreateSeededAsync();
+        }
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (DatabaseName.Length > 0)
+        {
+            await TestDatabase.DropAsync(DatabaseName);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:MigrationProfile",
+            ConnectionStringOverride ?? TestDatabase.ConnectionStringFor(DatabaseName));
+        builder.UseSetting("Database:RetryDelay", "00:00:01");
+    }
+
+    public AppDbContext OpenDbContext() => TestDatabase.OpenContext(DatabaseName);
+
+    public async Task<IHtmlDocument> GetDocumentAsync(string url)
+    {
+        using var client = CreateClient();
+        using var response = await client.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {url} answered {(int)response.StatusCode}: {html[..Math.Min(html.Length, 500)]}");
+        return new HtmlParser().ParseDocument(html);
+    }
+
+    public T GetService<T>() where T : notnull => Services.GetRequiredService<T>();
+}
