@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Run every test: style gate (dotnet format), build, and all test projects against a throwaway PostgreSQL.
+#   bash scripts/test.sh
+# Env: MP_SKIP_FORMAT=1 skips the dotnet format check.
+# Ends with one line "N passed, N failed"; exits non-zero if anything failed or no test ran.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=lib/postgres.sh
+. scripts/lib/postgres.sh
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+SLN=MigrationProfile.sln
+LOG_DIR="$ROOT/TestResults"
+LOG="$LOG_DIR/test.log"
+VNU_VERSION="26.9.27"
+mkdir -p "$LOG_DIR"
+: >"$LOG"
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "error: the .NET SDK (dotnet, version 10) is not installed" >&2
+  exit 1
+fi
+
+# --- PostgreSQL: a throwaway cluster, always removed -------------------------------------
+pg_ensure_installed
+PGROOT="$(mktemp -d "${TMPDIR:-/tmp}/migrationprofile-test-pg.XXXXXX")"
+cleaned=0
+cleanup() {
+  [ "$cleaned" -eq 0 ] || return 0
+  cleaned=1
+  pg_stop "$PGROOT" || true
+  rm -rf "$PGROOT"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+started=0
+for attempt in 1 2 3; do
+  port="$(pg_free_port)"
+  if pg_start "$PGROOT" "$port" -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200; then
+    started=1
+    break
+  fi
+  echo "PostgreSQL start attempt $attempt failed; retrying on another port" >&2
+done
+if [ "$started" -ne 1 ]; then
+  echo "error: could not start the test PostgreSQL cluster" >&2
+  exit 1
+fi
+export MP_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
+echo "Test PostgreSQL on 127.0.0.1:$PG_PORT (MP_TEST_POSTGRES set)"
+
+# --- Browser-test tools (only when that project exists) -----------------------------------
+if [ -d tests/MigrationProfile.BrowserTests ]; then
+  if [ ! -x /usr/bin/chromium ]; then
+    mp_apt_install chromium || { echo "error: /usr/bin/chromium is missing (Debian package: chromium)" >&2; exit 1; }
+  fi
+  if [ ! -f .tools/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+    if ! command -v npm >/dev/null 2>&1; then
+      echo "error: npm (Node.js) is needed to install the Nu HTML Checker (vnu-jar)" >&2
+      exit 1
+    fi
+    echo "Installing vnu-jar $VNU_VERSION into .tools/"
+    mkdir -p .tools
+    npm install --prefix .tools --no-audit --no-fund --no-save --loglevel=error "vnu-jar@$VNU_VERSION" >/dev/null
+  fi
+  command -v java >/dev/null 2>&1 || echo "warning: java not found; the Nu HTML Checker (vnu.jar) needs Java 11+" >&2
+  export MP_VNU_JAR="$ROOT/.tools/node_modules/vnu-jar/build/dist/vnu.jar"
+fi
+
+# --- Build, style gate, tests -------------------------------------------------------------
+build_ok=1
+format_ok=1
+test_ok=1
+
+if ! dotnet tool restore 2>&1 | tee -a "$LOG"; then build_ok=0; fi
+
+if [ "$build_ok" -eq 1 ]; then
+  set +e
+  dotnet build "$SLN" -c Release 2>&1 | tee -a "$LOG"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || build_ok=0
+  set -e
+fi
+
+if [ "$build_ok" -eq 1 ]; then
+  if [ "${MP_SKIP_FORMAT:-0}" = 1 ]; then
+    echo "Skipping dotnet format (MP_SKIP_FORMAT=1)"
+  else
+    echo "Checking code style (dotnet format --verify-no-changes)"
+    set +e
+    dotnet format "$SLN" --verify-no-changes --no-restore 2>&1 | tee -a "$LOG"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || format_ok=0
+    set -e
+  fi
+
+  set +e
+  dotnet test "$SLN" -c Release --no-build 2>&1 | tee -a "$LOG"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || test_ok=0
+  set -e
+fi
+
+cleanup
+
+summary="$(awk '/(Passed|Failed)!  -/{for(i=1;i<=NF;i++){if($i=="Failed:")f+=$(i+1);if($i=="Passed:")p+=$(i+1)}}END{printf "%d passed, %d failed\n",p,f}' "$LOG")"
+passed="${summary%% passed*}"
+failed="${summary#*, }"
+failed="${failed%% failed*}"
+
+status=0
+if [ "$build_ok" -ne 1 ]; then echo "FAILED: dotnet tool restore or build (see $LOG)" >&2; status=1; fi
+if [ "$format_ok" -ne 1 ]; then echo "FAILED: dotnet format found style changes (run: dotnet format $SLN)" >&2; status=1; fi
+if [ "$build_ok" -eq 1 ] && [ "$test_ok" -ne 1 ]; then echo "FAILED: dotnet test exited non-zero" >&2; status=1; fi
+if [ "$failed" -gt 0 ]; then status=1; fi
+if [ "$passed" -eq 0 ]; then echo "FAILED: no test passed" >&2; status=1; fi
+
+echo "$summary"
+exit "$status"
