@@ -1,11 +1,14 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
+using MigrationProfile.Web.Accounts;
 using MigrationProfile.Web.Api;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Profiles;
+using MigrationProfile.Web.Security;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddPortalSecurityHeaders();
 
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
@@ -27,7 +30,24 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddScoped<CountryProfileQuery>();
 
-builder.Services.AddRazorPages();
+builder.Services.AddAccounts(builder.Environment);
+builder.Services.AddRouting(options => options.LowercaseUrls = true);
+builder.Services.AddRazorPages(options =>
+{
+    // One rule for the whole admin area; account management is for admins only.
+    options.Conventions.AuthorizeFolder("/Admin", Policies.Editor);
+    options.Conventions.AuthorizeFolder("/Admin/Users", Policies.Admin);
+    options.Conventions.AuthorizeFolder("/Account", Policies.Editor);
+    options.Conventions.AllowAnonymousToPage("/Account/Login");
+    options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+}).AddMvcOptions(options =>
+{
+    // Said beside the field, in words an editor understands, with what they typed kept in the box.
+    var messages = options.ModelBindingMessageProvider;
+    messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"\"{value}\" is not valid for {field}: enter a whole number.");
+    messages.SetValueMustBeANumberAccessor(field => $"{field} must be a whole number.");
+    messages.SetValueMustNotBeNullAccessor(field => $"{field} is required.");
+});
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -46,6 +66,7 @@ builder.Services.AddSwaggerGen(options =>
 
 var app = builder.Build();
 
+app.UsePortalSecurityHeaders();
 app.UseSerilogRequestLogging();
 
 // A person never sees a stack trace: the API answers with ProblemDetails, pages with a friendly page.
@@ -79,6 +100,7 @@ app.UseWhen(context => !IsApiRequest(context), pages =>
 });
 
 app.UseRouting();
+app.UseAuthentication();
 app.UseAuthorization();
 
 app.UseSwagger();

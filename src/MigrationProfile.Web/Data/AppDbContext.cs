@@ -1,11 +1,21 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Data.History;
 using MigrationProfile.Web.Data.Seed;
 
 namespace MigrationProfile.Web.Data;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+/// <summary>
+/// The portal's database: content, accounts (ASP.NET Core Identity) and the history of every content change.
+/// Saving content always writes its history in the same transaction (see <see cref="SaveChangesAsync(bool, CancellationToken)"/>).
+/// </summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options, IChangeAuthor? author = null)
+    : IdentityDbContext<AppUser>(options)
 {
+    private readonly IChangeAuthor _author = author ?? SystemChangeAuthor.Instance;
+    private long? _restoringFrom;
+
     public DbSet<Country> Countries => Set<Country>();
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<IndicatorDefinition> IndicatorDefinitions => Set<IndicatorDefinition>();
@@ -14,6 +24,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
     public DbSet<PolicyDocument> PolicyDocuments => Set<PolicyDocument>();
     public DbSet<NarrativeSection> NarrativeSections => Set<NarrativeSection>();
     public DbSet<Publication> Publications => Set<Publication>();
+    public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
 
     /// <summary>The one place the provider, naming and seed are set: used by the app and by the dotnet-ef tools.</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) => options
@@ -23,9 +34,115 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
         .UseSeeding((context, storeCreated) =>
             ProfileSeeder.SeedAsync(context, storeCreated, CancellationToken.None).GetAwaiter().GetResult());
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Saves, and records each content change (who, when, old and new values, the whole row) in the same
+    /// transaction. A person's change also stamps the profile's latest-update date, unless they set it by hand.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var pending = ContentHistory.Capture(ChangeTracker, _restoringFrom);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        if (_author.UserId is not null)
+        {
+            await StampLatestUpdateAsync(pending, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            // Saved first so that new rows have their ids before their history is written.
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var now = DateTimeOffset.UtcNow;
+            ChangeRecords.AddRange(pending.Select(change => change.ToRecord(_author, now)));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            return saved;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Puts back an item as a history record saw it: the row after that change, or before it for a delete
+    /// (which brings a deleted item back). The restore is itself recorded.
+    /// </summary>
+    public async Task<IHistoryTracked?> RestoreAsync(ChangeRecord record, CancellationToken cancellationToken)
+    {
+        var type = ContentHistory.ContentType(this, record.EntityType);
+        if (type is null)
+        {
+            return null;
+        }
+        var entityType = Model.FindEntityType(type)!;
+        var entity = await FindAsync(type, [record.EntityId], cancellationToken);
+        if (entity is null)
+        {
+            entity = Activator.CreateInstance(type)!;
+            Entry(entity).Property(entityType.FindPrimaryKey()!.Properties[0].Name).CurrentValue = record.EntityId;
+            Add(entity);
+        }
+        var entry = Entry(entity);
+        foreach (var (field, text) in ContentHistory.ReadSnapshot(record))
+        {
+            if (entityType.FindProperty(field) is { } property && FieldValues.IsRecorded(property))
+            {
+                entry.Property(field).CurrentValue = FieldValues.FromText(text, property.ClrType);
+            }
+        }
+
+        _restoringFrom = record.Id;
+        try
+        {
+            await SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            _restoringFrom = null;
+        }
+        return (IHistoryTracked)entity;
+    }
+
+    private async Task StampLatestUpdateAsync(List<ContentHistory.PendingChange> pending, CancellationToken cancellationToken)
+    {
+        var setByHand = pending.Any(change => change.Entry.Entity is Country
+            && change.Entry.State == EntityState.Modified
+            && change.Entry.Property(nameof(Country.LatestUpdate)).IsModified);
+        if (setByHand)
+        {
+            return;
+        }
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var countryIds = pending.Select(change => ((IHistoryTracked)change.Entry.Entity).HistoryCountryId)
+            .OfType<int>().Where(id => id > 0).Distinct();
+        foreach (var countryId in countryIds)
+        {
+            if (await Countries.FindAsync([countryId], cancellationToken) is { } country && country.LatestUpdate != today)
+            {
+                country.LatestUpdate = today;
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MigrationProfile.Web.Accounts;
 
 namespace MigrationProfile.Web.Data;
 
@@ -80,6 +81,7 @@ public sealed partial class DatabaseInitializer(
         {
             // MigrateAsync runs the seed registered with UseAsyncSeeding once the schema is current.
             await db.Database.MigrateAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<FirstAdminBootstrapper>().EnsureAsync(cancellationToken);
             logger.LogInformation("Database is up to date and seeded (attempt {Attempt})", attempt);
             return true;
         }

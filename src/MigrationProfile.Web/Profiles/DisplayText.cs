@@ -23,6 +23,18 @@ public static class DisplayText
         _ => role.ToString(),
     };
 
+    public static string ValueKindTitle(ValueKind kind) => kind switch
+    {
+        ValueKind.Count => "count",
+        ValueKind.Percent => "percent",
+        ValueKind.Money => "money",
+        ValueKind.Area => "area",
+        ValueKind.Years => "years",
+        ValueKind.YesNo => "yes/no",
+        ValueKind.Text => "text",
+        _ => kind.ToString(),
+    };
+
     public static string SourceScopeTitle(SourceScope scope) => scope switch
     {
         SourceScope.International => "International source",

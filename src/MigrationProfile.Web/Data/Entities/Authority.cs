@@ -1,7 +1,7 @@
 namespace MigrationProfile.Web.Data.Entities;
 
 /// <summary>A body of government with a part in migration policy.</summary>
-public class Authority
+public class Authority : IHistoryTracked, ISortable
 {
     public int Id { get; set; }
 
@@ -17,6 +17,10 @@ public class Authority
     public int SortOrder { get; set; }
 
     public uint Version { get; set; }
+
+    int? IHistoryTracked.HistoryCountryId => CountryId;
+
+    string IHistoryTracked.HistoryLabel => Name;
 }
 
 public enum AuthorityRole

@@ -1,7 +1,7 @@
 namespace MigrationProfile.Web.Data.Entities;
 
 /// <summary>A country whose migration profile the portal publishes.</summary>
-public class Country
+public class Country : IHistoryTracked
 {
     public int Id { get; set; }
 
@@ -27,4 +27,8 @@ public class Country
     public List<PolicyDocument> PolicyDocuments { get; set; } = [];
     public List<NarrativeSection> NarrativeSections { get; set; } = [];
     public List<Publication> Publications { get; set; } = [];
+
+    int? IHistoryTracked.HistoryCountryId => Id;
+
+    string IHistoryTracked.HistoryLabel => Name;
 }

@@ -1,7 +1,7 @@
 namespace MigrationProfile.Web.Data.Entities;
 
 /// <summary>What is measured ("Population", "Refugees"), independent of who measured it and when.</summary>
-public class IndicatorDefinition
+public class IndicatorDefinition : IHistoryTracked, ISortable
 {
     public int Id { get; set; }
 
@@ -23,6 +23,10 @@ public class IndicatorDefinition
     public int SortOrder { get; set; }
 
     public uint Version { get; set; }
+
+    int? IHistoryTracked.HistoryCountryId => null;
+
+    string IHistoryTracked.HistoryLabel => Name;
 }
 
 /// <summary>The General Information panels, in the order a reader meets them.</summary>

@@ -1,7 +1,7 @@
 namespace MigrationProfile.Web.Data.Entities;
 
 /// <summary>A titled part of the profile's prose, written in Markdown.</summary>
-public class NarrativeSection
+public class NarrativeSection : IHistoryTracked, ISortable
 {
     public int Id { get; set; }
 
@@ -18,4 +18,8 @@ public class NarrativeSection
     public int SortOrder { get; set; }
 
     public uint Version { get; set; }
+
+    int? IHistoryTracked.HistoryCountryId => CountryId;
+
+    string IHistoryTracked.HistoryLabel => Heading;
 }

@@ -3,7 +3,7 @@ namespace MigrationProfile.Web.Data.Entities;
 /// <summary>
 /// One figure: a point in a time series keyed by country, indicator, source, series, edition and period.
 /// </summary>
-public class Observation
+public class Observation : IHistoryTracked
 {
     public int Id { get; set; }
 
@@ -49,4 +49,14 @@ public class Observation
     public DateTimeOffset? RetrievedAt { get; set; }
 
     public uint Version { get; set; }
+
+    int? IHistoryTracked.HistoryCountryId => CountryId;
+
+    string IHistoryTracked.HistoryLabel => string.Join(" · ", new[]
+    {
+        Indicator?.Name ?? $"Indicator {IndicatorId}",
+        Source?.ShortName ?? $"Source {SourceId}",
+        Series,
+        PeriodQuarter is null ? PeriodYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{PeriodYear} Q{PeriodQuarter}",
+    }.Where(part => !string.IsNullOrEmpty(part)));
 }

@@ -1,7 +1,7 @@
 namespace MigrationProfile.Web.Data.Entities;
 
 /// <summary>A law, strategy or concept that shapes migration policy.</summary>
-public class PolicyDocument
+public class PolicyDocument : IHistoryTracked, ISortable
 {
     public int Id { get; set; }
 
@@ -22,6 +22,10 @@ public class PolicyDocument
     public int SortOrder { get; set; }
 
     public uint Version { get; set; }
+
+    int? IHistoryTracked.HistoryCountryId => CountryId;
+
+    string IHistoryTracked.HistoryLabel => Title;
 }
 
 public enum PolicyDocumentKind

@@ -1,7 +1,7 @@
 namespace MigrationProfile.Web.Data.Entities;
 
 /// <summary>A report or study relevant to the country's migration situation.</summary>
-public class Publication
+public class Publication : IHistoryTracked, ISortable
 {
     public int Id { get; set; }
 
@@ -19,4 +19,8 @@ public class Publication
     public int SortOrder { get; set; }
 
     public uint Version { get; set; }
+
+    int? IHistoryTracked.HistoryCountryId => CountryId;
+
+    string IHistoryTracked.HistoryLabel => Title;
 }

@@ -1,7 +1,7 @@
 namespace MigrationProfile.Web.Data.Entities;
 
 /// <summary>A publisher of figures, shown by its short name next to every figure it supplies.</summary>
-public class Source
+public class Source : IHistoryTracked
 {
     public int Id { get; set; }
 
@@ -17,6 +17,10 @@ public class Source
     public SourceScope Scope { get; set; }
 
     public uint Version { get; set; }
+
+    int? IHistoryTracked.HistoryCountryId => null;
+
+    string IHistoryTracked.HistoryLabel => ShortName;
 }
 
 public enum SourceScope

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using MigrationProfile.Web.Data.Entities;
+
+namespace MigrationProfile.Web.Data.History;
+
+public sealed record FieldChange(string Field, string? Old, string? New);
+
+/// <summary>
+/// Turns tracked changes to content into <see cref="ChangeRecord"/>s. Called by <see cref="AppDbContext"/>
+/// on every save, so no page can change content without leaving a trace.
+/// </summary>
+public static class ContentHistory
+{
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>A change seen before saving; its record is finished once the database has assigned ids.</summary>
+    public sealed class PendingChange(EntityEntry entry, ChangeAction action, List<FieldChange> changes, long? restoredFromId)
+    {
+        public EntityEntry Entry { get; } = entry;
+
+        public ChangeRecord ToRecord(IChangeAuthor author, DateTimeOffset now)
+        {
+            var tracked = (IHistoryTracked)Entry.Entity;
+            var snapshot = Entry.Properties
+                .Where(p => FieldValues.IsRecorded(p.Metadata))
+                .ToDictionary(p => p.Metadata.Name,
+                    p => FieldValues.ToText(action == ChangeAction.Deleted ? p.OriginalValue : p.CurrentValue));
+            return new ChangeRecord
+            {
+                ChangedAt = now,
+                UserId = author.UserId,
+                UserName = author.Name,
+                Action = action,
+                EntityType = Entry.Metadata.ClrType.Name,
+                EntityId = tracked.Id,
+                CountryId = tracked.HistoryCountryId,
+                Label = tracked.HistoryLabel,
+                ChangesJson = JsonSerializer.Serialize(changes, s_json),
+                SnapshotJson = JsonSerializer.Serialize(snapshot, s_json),
+                RestoredFromId = restoredFromId,
+            };
+        }
+    }
+
+    public static List<PendingChange> Capture(ChangeTracker tracker, long? restoredFromId)
+    {
+        var pending = new List<PendingChange>();
+        foreach (var entry in tracker.Entries().Where(e => e.Entity is IHistoryTracked))
+        {
+            var recorded = entry.Properties.Where(p => FieldValues.IsRecorded(p.Metadata)).ToList();
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    pending.Add(new(entry, restoredFromId is null ? ChangeAction.Created : ChangeAction.Restored,
+                        [.. recorded.Select(p => new FieldChange(p.Metadata.Name, null, FieldValues.ToText(p.CurrentValue)))
+                            .Where(c => c.New is not null)], restoredFromId));
+                    break;
+                case EntityState.Deleted:
+                    pending.Add(new(entry, ChangeAction.Deleted,
+                        [.. recorded.Select(p => new FieldChange(p.Metadata.Name, FieldValues.ToText(p.OriginalValue), null))
+                            .Where(c => c.Old is not null)], null));
+                    break;
+                case EntityState.Modified:
+                    var changes = recorded
+                        .Select(p => new FieldChange(p.Metadata.Name, FieldValues.ToText(p.OriginalValue), FieldValues.ToText(p.CurrentValue)))
+                        .Where(c => c.Old != c.New)
+                        .ToList();
+                    if (changes.Count > 0)
+                    {
+                        pending.Add(new(entry, restoredFromId is null ? ChangeAction.Updated : ChangeAction.Restored, changes, restoredFromId));
+                    }
+                    break;
+            }
+        }
+        return pending;
+    }
+
+    public static IReadOnlyList<FieldChange> ReadChanges(ChangeRecord record) =>
+        JsonSerializer.Deserialize<List<FieldChange>>(record.ChangesJson, s_json) ?? [];
+
+    public static IReadOnlyDictionary<string, string?> ReadSnapshot(ChangeRecord record) =>
+        JsonSerializer.Deserialize<Dictionary<string, string?>>(record.SnapshotJson, s_json) ?? [];
+
+    /// <summary>Content types that can be restored, by the name history records them under.</summary>
+    public static Type? ContentType(AppDbContext db, string entityType) =>
+        db.Model.GetEntityTypes().Select(t => t.ClrType)
+            .FirstOrDefault(t => t.Name == entityType && typeof(IHistoryTracked).IsAssignableFrom(t));
+}

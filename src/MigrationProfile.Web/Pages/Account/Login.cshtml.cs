@@ -1,0 +1,77 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MigrationProfile.Web.Data.Entities;
+
+namespace MigrationProfile.Web.Pages.Account;
+
+public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, ILogger<LoginModel> logger) : PageModel
+{
+    [BindProperty]
+    public LoginInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public sealed class LoginInput
+    {
+        [Required(ErrorMessage = "Enter your email address.")]
+        [EmailAddress(ErrorMessage = "Enter an email address such as name@example.org.")]
+        [StringLength(256)]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter your password.")]
+        [DataType(DataType.Password)]
+        [StringLength(256)]
+        public string Password { get; set; } = "";
+
+        [Display(Name = "Keep me signed in on this device")]
+        public bool RememberMe { get; set; }
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        if (user is null)
+        {
+            return Refuse("Email or password is incorrect.");
+        }
+
+        // The password is checked (and failures counted towards lockout) before anything about the account is revealed.
+        var check = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
+        if (check.IsLockedOut)
+        {
+            logger.LogWarning("Sign-in refused for {Email}: locked out", user.Email);
+            return Refuse("Too many failed attempts: this account is locked for 15 minutes. Try again later or ask an administrator.");
+        }
+        if (!check.Succeeded)
+        {
+            return Refuse("Email or password is incorrect.");
+        }
+        if (!user.IsActive)
+        {
+            return Refuse("This account is deactivated. Ask an administrator to reactivate it.");
+        }
+
+        await signIn.SignInAsync(user, Input.RememberMe);
+        logger.LogInformation("{Email} signed in", user.Email);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
+    }
+
+    private PageResult Refuse(string message)
+    {
+        ModelState.AddModelError(string.Empty, message);
+        Input.Password = "";
+        return Page();
+    }
+}

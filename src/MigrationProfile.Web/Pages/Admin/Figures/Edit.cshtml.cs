@@ -1,0 +1,308 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using MigrationProfile.Web.Data;
+using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Editing;
+using MigrationProfile.Web.Profiles;
+
+namespace MigrationProfile.Web.Pages.Admin.Figures;
+
+/// <summary>Adds (no id) or edits one figure. The value is read according to its indicator's kind.</summary>
+public class EditModel(AppDbContext db) : PageModel
+{
+    [BindProperty]
+    public FigureInput Input { get; set; } = new();
+
+    public AdminCountry Country { get; private set; } = null!;
+
+    public int? FigureId { get; private set; }
+
+    public ConcurrencyConflict? Conflict { get; private set; }
+
+    public int? DuplicateOfId { get; private set; }
+
+    public IReadOnlyList<SelectListItem> Indicators { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> Sources { get; private set; } = [];
+
+    public sealed class FigureInput
+    {
+        [Required(ErrorMessage = "Choose the indicator this figure measures.")]
+        [Display(Name = "Indicator")]
+        public int? IndicatorId { get; set; }
+
+        [Required(ErrorMessage = "Choose the source that published this figure.")]
+        [Display(Name = "Source")]
+        public int? SourceId { get; set; }
+
+        [StringLength(FieldLimits.ShortName, ErrorMessage = "Keep the series under {1} characters.")]
+        [Display(Name = "Series (optional)")]
+        public string? Series { get; set; }
+
+        [StringLength(FieldLimits.ShortName, ErrorMessage = "Keep the edition under {1} characters.")]
+        [Display(Name = "Edition (optional)")]
+        public string? Edition { get; set; }
+
+        [ReferenceYear]
+        [Display(Name = "Year")]
+        public int? PeriodYear { get; set; }
+
+        [Range(1, 4, ErrorMessage = "Choose a quarter from 1 to 4, or none for a yearly figure.")]
+        [Display(Name = "Quarter")]
+        public int? PeriodQuarter { get; set; }
+
+        [Required(ErrorMessage = "Enter the value.")]
+        [StringLength(FieldLimits.Name, ErrorMessage = "Keep the value under {1} characters.")]
+        [Display(Name = "Value")]
+        public string Value { get; set; } = "";
+
+        [StringLength(FieldLimits.ShortName, ErrorMessage = "Keep the qualifier under {1} characters.")]
+        [Display(Name = "Qualifier (optional)")]
+        public string? Qualifier { get; set; }
+
+        [RegularExpression("^[A-Za-z]{3}$", ErrorMessage = "Enter the currency as a three-letter code, e.g. USD or KZT.")]
+        [Display(Name = "Currency")]
+        public string? Currency { get; set; }
+
+        [HttpUrl]
+        [StringLength(FieldLimits.Url, ErrorMessage = "Keep the link under {1} characters.")]
+        [Display(Name = "Link to the figure at its source (optional)")]
+        public string? SourceUrl { get; set; }
+
+        [StringLength(FieldLimits.Note, ErrorMessage = "Keep the note under {1} characters.")]
+        [Display(Name = "Note (optional)")]
+        public string? Note { get; set; }
+
+        public uint Version { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int? id, string? country, CancellationToken cancellationToken)
+    {
+        if (id is null)
+        {
+            var chosen = await AdminCountry.ResolveAsync(db, country, cancellationToken);
+            if (chosen is null)
+            {
+                return NotFound();
+            }
+            Country = chosen;
+        }
+        else
+        {
+            var figure = await db.Observations.AsNoTracking().Include(o => o.Indicator).SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+            if (figure is null)
+            {
+                return NotFound();
+            }
+            Country = (await AdminCountry.ByIdAsync(db, figure.CountryId, cancellationToken))!;
+            FigureId = figure.Id;
+            Input = new FigureInput
+            {
+                IndicatorId = figure.IndicatorId,
+                SourceId = figure.SourceId,
+                Series = figure.Series,
+                Edition = figure.Edition,
+                PeriodYear = figure.PeriodYear,
+                PeriodQuarter = figure.PeriodQuarter,
+                Value = ValueAsTyped(figure),
+                Qualifier = figure.Qualifier,
+                Currency = figure.Currency,
+                SourceUrl = figure.SourceUrl,
+                Note = figure.Note,
+                Version = figure.Version,
+            };
+        }
+        await LoadChoicesAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, string? country, CancellationToken cancellationToken)
+    {
+        Observation? figure = null;
+        if (id is not null)
+        {
+            figure = await db.Observations.Include(o => o.Indicator).Include(o => o.Source).SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+            if (figure is null)
+            {
+                return NotFound();
+            }
+            FigureId = figure.Id;
+        }
+        var chosen = figure is null
+            ? await AdminCountry.ResolveAsync(db, country, cancellationToken)
+            : await AdminCountry.ByIdAsync(db, figure.CountryId, cancellationToken);
+        if (chosen is null)
+        {
+            return NotFound();
+        }
+        Country = chosen;
+
+        var indicator = Input.IndicatorId is int indicatorId ? await db.IndicatorDefinitions.FindAsync([indicatorId], cancellationToken) : null;
+        var source = Input.SourceId is int sourceId ? await db.Sources.FindAsync([sourceId], cancellationToken) : null;
+        if (Input.IndicatorId is not null && indicator is null)
+        {
+            ModelState.AddModelError("Input.IndicatorId", "That indicator no longer exists: choose another.");
+        }
+        if (Input.SourceId is not null && source is null)
+        {
+            ModelState.AddModelError("Input.SourceId", "That source no longer exists: choose another.");
+        }
+        if (Input.PeriodQuarter is not null && Input.PeriodYear is null)
+        {
+            ModelState.AddModelError("Input.PeriodYear", "A quarterly figure needs its year.");
+        }
+        var value = indicator is null ? null : ReadValue(indicator);
+
+        if (!ModelState.IsValid || indicator is null || source is null || value is null)
+        {
+            await LoadChoicesAsync(cancellationToken);
+            return Page();
+        }
+
+        var series = Input.Series?.Trim() ?? "";
+        var edition = Input.Edition?.Trim() ?? "";
+        DuplicateOfId = await db.Observations
+            .Where(o => o.CountryId == chosen.Id && o.IndicatorId == indicator.Id && o.SourceId == source.Id && o.Series == series
+                && o.Edition == edition && o.PeriodYear == Input.PeriodYear && o.PeriodQuarter == Input.PeriodQuarter && o.Id != (id ?? 0))
+            .Select(o => (int?)o.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (DuplicateOfId is not null)
+        {
+            ModelState.AddModelError("Input.PeriodYear",
+                $"{Country.Name} already has a {indicator.Name} figure from {source.ShortName} for this series, edition and period. Edit that one instead, or change the period.");
+            await LoadChoicesAsync(cancellationToken);
+            return Page();
+        }
+
+        if (figure is null)
+        {
+            figure = new Observation { CountryId = chosen.Id };
+            db.Observations.Add(figure);
+        }
+        else
+        {
+            ContentSaving.ExpectVersion(db, figure, Input.Version);
+        }
+        figure.Indicator = indicator;
+        figure.Source = source;
+        figure.Series = series;
+        figure.Edition = edition;
+        figure.PeriodYear = Input.PeriodYear;
+        figure.PeriodQuarter = Input.PeriodQuarter;
+        (figure.NumericValue, figure.BooleanValue, figure.TextValue) = value.Value;
+        figure.Qualifier = Blank(Input.Qualifier);
+        figure.Currency = indicator.ValueKind == ValueKind.Money ? Input.Currency!.Trim().ToUpperInvariant() : null;
+        figure.SourceUrl = Blank(Input.SourceUrl);
+        figure.Note = Blank(Input.Note);
+
+        var outcome = await ContentSaving.SaveAsync(db, figure, cancellationToken);
+        switch (outcome.Status)
+        {
+            case SaveStatus.Saved:
+                TempData["Notice"] = $"Saved the {indicator.Name} figure from {source.ShortName}. The public page shows it now.";
+                return Redirect($"/admin/figures?country={chosen.Slug}");
+            case SaveStatus.Conflict:
+                Conflict = outcome.Conflict;
+                Input.Version = outcome.Conflict!.CurrentVersion ?? Input.Version;
+                ModelState.Remove("Input.Version");
+                break;
+            default:
+                ModelState.AddModelError(string.Empty, "This figure repeats one that was saved a moment ago. Open the list and edit that one.");
+                break;
+        }
+        await LoadChoicesAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        var figure = await db.Observations.Include(o => o.Indicator).Include(o => o.Source).SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (figure is null)
+        {
+            return NotFound();
+        }
+        var country = (await AdminCountry.ByIdAsync(db, figure.CountryId, cancellationToken))!;
+        ContentSaving.ExpectVersion(db, figure, Input.Version);
+        db.Observations.Remove(figure);
+        var outcome = await ContentSaving.SaveAsync(db, figure, cancellationToken);
+        if (outcome.Status == SaveStatus.Conflict)
+        {
+            TempData["Notice"] = "Not deleted: someone else changed this figure after you opened it. Check their version first.";
+            return Redirect($"/admin/figures/edit/{id}");
+        }
+        TempData["Notice"] = $"Deleted the {figure.Indicator.Name} figure from {figure.Source.ShortName}.";
+        TempData["UndoRecordId"] = outcome.ChangeRecordId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Redirect($"/admin/figures?country={country.Slug}");
+    }
+
+    /// <summary>Reads the typed value as the indicator's kind needs it; null (with a message beside the field) if it cannot.</summary>
+    private (decimal?, bool?, string?)? ReadValue(IndicatorDefinition indicator)
+    {
+        var text = Input.Value?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        switch (indicator.ValueKind)
+        {
+            case ValueKind.YesNo:
+                if (text.Equals("yes", StringComparison.OrdinalIgnoreCase))
+                {
+                    return (null, true, null);
+                }
+                if (text.Equals("no", StringComparison.OrdinalIgnoreCase))
+                {
+                    return (null, false, null);
+                }
+                ModelState.AddModelError("Input.Value", $"{indicator.Name} is a yes/no indicator: write Yes or No, and put any condition in Qualifier.");
+                return null;
+            case ValueKind.Text:
+                return (null, null, text);
+            default:
+                if (!NumberText.TryParse(text, out var number, out var error))
+                {
+                    ModelState.AddModelError("Input.Value", error);
+                    return null;
+                }
+                if (indicator.ValueKind == ValueKind.Money && string.IsNullOrWhiteSpace(Input.Currency))
+                {
+                    ModelState.AddModelError("Input.Currency", $"{indicator.Name} is an amount of money: enter its currency, e.g. USD or KZT.");
+                    return null;
+                }
+                if (indicator.ValueKind == ValueKind.Percent && (number < 0 || number > 100))
+                {
+                    ModelState.AddModelError("Input.Value", "A percentage lies between 0 and 100.");
+                    return null;
+                }
+                return (number, null, null);
+        }
+    }
+
+    private static string ValueAsTyped(Observation figure) => figure switch
+    {
+        { NumericValue: decimal number } => FigureFormatter.Number(number),
+        { BooleanValue: bool answer } => answer ? "Yes" : "No",
+        _ => figure.TextValue ?? "",
+    };
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
+        var indicators = await db.IndicatorDefinitions.AsNoTracking()
+            .OrderBy(i => i.SortOrder).ThenBy(i => i.Name)
+            .Select(i => new { i.Id, i.Name, i.Panel, i.ValueKind, i.Unit })
+            .ToListAsync(cancellationToken);
+        var groups = indicators.Select(i => i.Panel).Distinct().Order()
+            .ToDictionary(panel => panel, panel => new SelectListGroup { Name = DisplayText.PanelTitle(panel) });
+        Indicators = [.. indicators.OrderBy(i => i.Panel).Select(i => new SelectListItem(
+            $"{i.Name} ({DisplayText.ValueKindTitle(i.ValueKind)}{(string.IsNullOrEmpty(i.Unit) ? "" : $", {i.Unit}")})",
+            i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)) { Group = groups[i.Panel] })];
+        Sources = await db.Sources.AsNoTracking().OrderBy(s => s.ShortName)
+            .Select(s => new SelectListItem(s.ShortName + " — " + s.FullName, s.Id.ToString()))
+            .ToListAsync(cancellationToken);
+    }
+}

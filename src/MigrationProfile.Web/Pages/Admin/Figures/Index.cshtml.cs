@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MigrationProfile.Web.Data;
+using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Editing;
+using MigrationProfile.Web.Profiles;
+
+namespace MigrationProfile.Web.Pages.Admin.Figures;
+
+public class IndexModel(AppDbContext db) : PageModel
+{
+    public AdminCountry Country { get; private set; } = null!;
+
+    public IReadOnlyList<FigureRow> Figures { get; private set; } = [];
+
+    public sealed record FigureRow(int Id, IndicatorPanel Panel, string Indicator, int IndicatorOrder, string Value, string Source,
+        string Series, string Edition, string Period);
+
+    public async Task<IActionResult> OnGetAsync(string? country, CancellationToken cancellationToken)
+    {
+        var chosen = await AdminCountry.ResolveAsync(db, country, cancellationToken);
+        if (chosen is null)
+        {
+            return NotFound();
+        }
+        Country = chosen;
+        var rows = await db.Observations.AsNoTracking()
+            .Where(o => o.CountryId == chosen.Id)
+            .Select(o => new
+            {
+                o.Id, o.Indicator.Panel, IndicatorName = o.Indicator.Name, o.Indicator.SortOrder, o.Indicator.ValueKind, o.Indicator.Unit,
+                o.NumericValue, o.BooleanValue, o.TextValue, o.Qualifier, o.Currency,
+                Source = o.Source.ShortName, o.Series, o.Edition, o.PeriodYear, o.PeriodQuarter,
+            })
+            .ToListAsync(cancellationToken);
+        Figures = [.. rows
+            .Select(r =>
+            {
+                var (value, unit) = FigureFormatter.Value(r.ValueKind, r.Unit, r.NumericValue, r.BooleanValue, r.TextValue, r.Qualifier, r.Currency);
+                return new FigureRow(r.Id, r.Panel, r.IndicatorName, r.SortOrder, unit is null ? value : $"{value} {unit}", r.Source,
+                    r.Series, r.Edition, FigureFormatter.Period(r.PeriodYear, r.PeriodQuarter));
+            })
+            .OrderBy(f => f.Panel).ThenBy(f => f.IndicatorOrder).ThenBy(f => f.Indicator, StringComparer.Ordinal)
+            .ThenBy(f => f.Source, StringComparer.Ordinal).ThenByDescending(f => f.Period, StringComparer.Ordinal)];
+        return Page();
+    }
+}

@@ -1,0 +1,62 @@
+namespace MigrationProfile.Web.Security;
+
+/// <summary>
+/// The response headers that keep the portal from being framed, scripted or sniffed, on every response:
+/// pages, error pages, the API, /health, static files and Swagger UI. See docs/decisions/005-security-headers.md.
+/// </summary>
+public static class SecurityHeaders
+{
+    /// <summary>One year: long enough for browsers to remember, and the common value for HSTS.</summary>
+    public const int HstsMaxAgeSeconds = 365 * 24 * 60 * 60;
+
+    /// <summary>Removes Kestrel's "Server" banner (a middleware cannot: Kestrel adds it as it writes the response).</summary>
+    public static WebApplicationBuilder AddPortalSecurityHeaders(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+        return builder;
+    }
+
+    /// <summary>Adds the headers to every response; call it first so that error pages get them too.</summary>
+    public static WebApplication UsePortalSecurityHeaders(this WebApplication app)
+    {
+        app.UseSecurityHeaders(Policies(app.Environment));
+        return app;
+    }
+
+    public static HeaderPolicyCollection Policies(IHostEnvironment environment)
+    {
+        var policies = new HeaderPolicyCollection()
+            .AddContentSecurityPolicy(csp =>
+            {
+                // No inline script or style anywhere: the public pages have no script at all, and Swagger UI
+                // (Swashbuckle 11) loads its scripts and styles from files under /swagger.
+                csp.AddDefaultSrc().Self();
+                csp.AddScriptSrc().Self();
+                csp.AddStyleSrc().Self();
+                // Swagger UI's stylesheet draws its icons as data: SVG images.
+                csp.AddImgSrc().Self().Data();
+                csp.AddFontSrc().Self();
+                csp.AddConnectSrc().Self();
+                csp.AddObjectSrc().None();
+                csp.AddBaseUri().Self();
+                csp.AddFormAction().Self();
+                csp.AddFrameAncestors().None();
+            })
+            // X-Frame-Options for browsers that predate frame-ancestors.
+            .AddFrameOptionsDeny()
+            .AddContentTypeOptionsNoSniff()
+            .AddReferrerPolicyStrictOriginWhenCrossOrigin()
+            .AddCrossOriginOpenerPolicy(coop => coop.SameOrigin())
+            .AddPermissionsPolicyWithDefaultSecureDirectives()
+            .RemoveServerHeader();
+
+        // Sent on HTTPS requests only (browsers ignore it over http). Behind a TLS-terminating proxy set
+        // ASPNETCORE_FORWARDEDHEADERS_ENABLED=true so X-Forwarded-Proto makes the request count as HTTPS.
+        // Never in Development: HSTS for localhost would force https on every local port for a year.
+        if (!environment.IsDevelopment())
+        {
+            policies.AddStrictTransportSecurityMaxAgeIncludeSubDomains(HstsMaxAgeSeconds);
+        }
+        return policies;
+    }
+}
