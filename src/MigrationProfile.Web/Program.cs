@@ -30,7 +30,7 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddScoped<CountryProfileQuery>();
 
-builder.Services.AddAccounts(builder.Environment);
+builder.Services.AddAccounts(builder.Environment, builder.Configuration);
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddRazorPages(options =>
 {
@@ -108,6 +108,7 @@ app.UseSwaggerUI(options =>
 {
     options.SwaggerEndpoint("/swagger/v1/swagger.json", "MigrationProfile API v1");
     options.DocumentTitle = "MigrationProfile API";
+    options.InjectStylesheet("/css/swagger-ui-overrides.css");
 });
 
 app.MapHealthChecks("/health");

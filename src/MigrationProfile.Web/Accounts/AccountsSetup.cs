@@ -8,7 +8,7 @@ namespace MigrationProfile.Web.Accounts;
 public static class AccountsSetup
 {
     /// <summary>Identity with cookie sign-in, lockout, the Editor and Admin policies, and the change author for history.</summary>
-    public static IServiceCollection AddAccounts(this IServiceCollection services, IHostEnvironment environment)
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IHostEnvironment environment, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
         services.AddScoped<IChangeAuthor, HttpChangeAuthor>();
@@ -24,8 +24,11 @@ public static class AccountsSetup
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders();
 
-        // Secure cookies need HTTPS; only the Development run on plain http relaxes that.
-        var secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        // Sign-in cookies are sent only over HTTPS, except in Development or where an operator explicitly
+        // allows plain http (Authentication:AllowHttpCookies=true, e.g. a local docker-compose try-out).
+        var cookieSecurity = new CookieSecurity(!environment.IsDevelopment() && !configuration.GetValue<bool>("Authentication:AllowHttpCookies"));
+        services.AddSingleton(cookieSecurity);
+        var secure = cookieSecurity.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "mp_auth";
@@ -56,3 +59,6 @@ public static class AccountsSetup
         return services;
     }
 }
+
+/// <summary>Whether sign-in needs HTTPS: the login page says so on plain http instead of failing.</summary>
+public sealed record CookieSecurity(bool RequireHttps);

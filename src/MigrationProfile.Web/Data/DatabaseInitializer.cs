@@ -28,6 +28,7 @@ public sealed partial class DatabaseInitializer(
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task? _retrying;
+    private bool _disposed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -45,6 +46,10 @@ public sealed partial class DatabaseInitializer(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_disposed)
+        {
+            return;
+        }
         await _stopping.CancelAsync();
         if (_retrying is not null)
         {
@@ -52,7 +57,12 @@ public sealed partial class DatabaseInitializer(
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        // A host torn down without stopping (as test hosts can be) disposes before StopAsync runs.
+        _disposed = true;
+        _stopping.Dispose();
+    }
 
     private async Task RetryUntilMigratedAsync(CancellationToken stoppingToken)
     {

@@ -35,6 +35,16 @@ public static class DisplayText
         _ => kind.ToString(),
     };
 
+    public static string PolicyDocumentKindTitle(PolicyDocumentKind kind) => kind switch
+    {
+        PolicyDocumentKind.Law => "Law",
+        PolicyDocumentKind.Strategy => "Strategy",
+        PolicyDocumentKind.Concept => "Concept",
+        PolicyDocumentKind.Plan => "Plan",
+        PolicyDocumentKind.Other => "Other",
+        _ => kind.ToString(),
+    };
+
     public static string SourceScopeTitle(SourceScope scope) => scope switch
     {
         SourceScope.International => "International source",

@@ -2,12 +2,17 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MigrationProfile.Web.Accounts;
 using MigrationProfile.Web.Data.Entities;
 
 namespace MigrationProfile.Web.Pages.Account;
 
-public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, ILogger<LoginModel> logger) : PageModel
+public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, CookieSecurity cookieSecurity,
+    ILogger<LoginModel> logger) : PageModel
 {
+    /// <summary>On plain http where cookies must be Secure, the page explains instead of showing a form that cannot work.</summary>
+    public bool HttpsRequired => cookieSecurity.RequireHttps && !Request.IsHttps;
+
     [BindProperty]
     public LoginInput Input { get; set; } = new();
 
@@ -36,7 +41,7 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!ModelState.IsValid)
+        if (HttpsRequired || !ModelState.IsValid)
         {
             return Page();
         }

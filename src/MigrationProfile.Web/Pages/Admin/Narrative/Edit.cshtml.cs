@@ -1,0 +1,161 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MigrationProfile.Web.Data;
+using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Editing;
+using MigrationProfile.Web.Profiles;
+
+namespace MigrationProfile.Web.Pages.Admin.Narrative;
+
+/// <summary>Writes a narrative section in Markdown, with a server-rendered preview identical to the public page.</summary>
+public class EditModel(AppDbContext db, MarkdownRenderer markdown) : PageModel
+{
+    [BindProperty]
+    public SectionInput Input { get; set; } = new();
+
+    public AdminCountry Country { get; private set; } = null!;
+
+    public int? SectionId { get; private set; }
+
+    public ConcurrencyConflict? Conflict { get; private set; }
+
+    /// <summary>The sanitised HTML the public page would show for the current input.</summary>
+    public HtmlString? Preview { get; private set; }
+
+    public sealed class SectionInput
+    {
+        [Required(ErrorMessage = "Enter a heading.")]
+        [StringLength(FieldLimits.Title, ErrorMessage = "Keep the heading under {1} characters.")]
+        [Display(Name = "Heading")]
+        public string Heading { get; set; } = "";
+
+        [Required(ErrorMessage = "Write the section's text.")]
+        [StringLength(FieldLimits.MarkdownBody, ErrorMessage = "Keep the text under {1} characters.")]
+        [Display(Name = "Text (Markdown)")]
+        public string BodyMarkdown { get; set; } = "";
+
+        public uint Version { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int? id, string? country, CancellationToken cancellationToken)
+    {
+        if (id is null)
+        {
+            var chosen = await AdminCountry.ResolveAsync(db, country, cancellationToken);
+            if (chosen is null)
+            {
+                return NotFound();
+            }
+            Country = chosen;
+            return Page();
+        }
+        var section = await db.NarrativeSections.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
+        if (section is null)
+        {
+            return NotFound();
+        }
+        Country = (await AdminCountry.ByIdAsync(db, section.CountryId, cancellationToken))!;
+        SectionId = section.Id;
+        Input = new SectionInput { Heading = section.Heading, BodyMarkdown = section.BodyMarkdown, Version = section.Version };
+        Preview = new HtmlString(markdown.ToSafeHtml(section.BodyMarkdown));
+        return Page();
+    }
+
+    /// <summary>Saves, or with intent=preview (the Preview button) only shows what the public page would show.</summary>
+    public async Task<IActionResult> OnPostAsync(int? id, string? country, string? intent, CancellationToken cancellationToken)
+    {
+        if (await ResolveAsync(id, country, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+        Preview = new HtmlString(markdown.ToSafeHtml(Input.BodyMarkdown ?? ""));
+        if (intent == "preview")
+        {
+            ModelState.Clear();
+            return Page();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        NarrativeSection section;
+        if (SectionId is int existing)
+        {
+            section = await db.NarrativeSections.SingleAsync(n => n.Id == existing, cancellationToken);
+            ContentSaving.ExpectVersion(db, section, Input.Version);
+        }
+        else
+        {
+            var siblings = db.NarrativeSections.Where(n => n.CountryId == Country.Id && n.Language == "en");
+            section = new NarrativeSection
+            {
+                CountryId = Country.Id,
+                Heading = "",
+                BodyMarkdown = "",
+                SortOrder = await Reordering.NextPositionAsync(siblings, cancellationToken),
+            };
+            db.NarrativeSections.Add(section);
+        }
+        section.Heading = Input.Heading.Trim();
+        section.BodyMarkdown = Input.BodyMarkdown ?? "";
+
+        var outcome = await ContentSaving.SaveAsync(db, section, cancellationToken);
+        if (outcome.Status == SaveStatus.Saved)
+        {
+            TempData["Notice"] = $"Saved \"{section.Heading}\". The public page shows it now.";
+            return Redirect($"/admin/narrative?country={Country.Slug}");
+        }
+        Conflict = outcome.Conflict;
+        Input.Version = outcome.Conflict?.CurrentVersion ?? Input.Version;
+        ModelState.Remove("Input.Version");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        var section = await db.NarrativeSections.SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
+        if (section is null)
+        {
+            return NotFound();
+        }
+        var country = (await AdminCountry.ByIdAsync(db, section.CountryId, cancellationToken))!;
+        ContentSaving.ExpectVersion(db, section, Input.Version);
+        db.NarrativeSections.Remove(section);
+        var outcome = await ContentSaving.SaveAsync(db, section, cancellationToken);
+        if (outcome.Status == SaveStatus.Conflict)
+        {
+            TempData["Notice"] = "Not deleted: someone else changed this section after you opened it. Check their version first.";
+            return Redirect($"/admin/narrative/edit/{id}");
+        }
+        TempData["Notice"] = $"Deleted \"{section.Heading}\".";
+        TempData["UndoRecordId"] = outcome.ChangeRecordId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Redirect($"/admin/narrative?country={country.Slug}");
+    }
+
+    /// <summary>Finds the section (editing) or the country (adding); a NotFound result when neither exists.</summary>
+    private async Task<IActionResult?> ResolveAsync(int? id, string? country, CancellationToken cancellationToken)
+    {
+        if (id is not null)
+        {
+            var countryId = await db.NarrativeSections.Where(n => n.Id == id).Select(n => (int?)n.CountryId).SingleOrDefaultAsync(cancellationToken);
+            if (countryId is null)
+            {
+                return NotFound();
+            }
+            SectionId = id;
+            Country = (await AdminCountry.ByIdAsync(db, countryId.Value, cancellationToken))!;
+            return null;
+        }
+        var chosen = await AdminCountry.ResolveAsync(db, country, cancellationToken);
+        if (chosen is null)
+        {
+            return NotFound();
+        }
+        Country = chosen;
+        return null;
+    }
+}
