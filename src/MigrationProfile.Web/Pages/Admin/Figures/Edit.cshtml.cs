@@ -193,10 +193,10 @@ public class EditModel(AppDbContext db) : PageModel
         figure.PeriodYear = Input.PeriodYear;
         figure.PeriodQuarter = Input.PeriodQuarter;
         (figure.NumericValue, figure.BooleanValue, figure.TextValue) = value.Value;
-        figure.Qualifier = Blank(Input.Qualifier);
+        figure.Qualifier = InputText.OrNull(Input.Qualifier);
         figure.Currency = indicator.ValueKind == ValueKind.Money ? Input.Currency!.Trim().ToUpperInvariant() : null;
-        figure.SourceUrl = Blank(Input.SourceUrl);
-        figure.Note = Blank(Input.Note);
+        figure.SourceUrl = InputText.OrNull(Input.SourceUrl);
+        figure.Note = InputText.OrNull(Input.Note);
 
         var outcome = await ContentSaving.SaveAsync(db, figure, cancellationToken);
         switch (outcome.Status)
@@ -225,12 +225,10 @@ public class EditModel(AppDbContext db) : PageModel
             return NotFound();
         }
         var country = (await AdminCountry.ByIdAsync(db, figure.CountryId, cancellationToken))!;
-        ContentSaving.ExpectVersion(db, figure, Input.Version);
-        db.Observations.Remove(figure);
-        var outcome = await ContentSaving.SaveAsync(db, figure, cancellationToken);
+        var outcome = await ContentDeleting.DeleteAsync(db, figure, Input.Version, cancellationToken);
         if (outcome.Status == SaveStatus.Conflict)
         {
-            TempData["Notice"] = "Not deleted: someone else changed this figure after you opened it. Check their version first.";
+            TempData["Notice"] = ContentDeleting.ChangedMeanwhile("figure");
             return Redirect($"/admin/figures/edit/{id}");
         }
         TempData["Notice"] = $"Deleted the {figure.Indicator.Name} figure from {figure.Source.ShortName}.";
@@ -287,8 +285,6 @@ public class EditModel(AppDbContext db) : PageModel
         { BooleanValue: bool answer } => answer ? "Yes" : "No",
         _ => figure.TextValue ?? "",
     };
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {

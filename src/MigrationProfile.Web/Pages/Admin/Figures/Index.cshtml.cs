@@ -29,9 +29,22 @@ public class IndexModel(AppDbContext db) : PageModel
             .Where(o => o.CountryId == chosen.Id)
             .Select(o => new
             {
-                o.Id, o.Indicator.Panel, IndicatorName = o.Indicator.Name, o.Indicator.SortOrder, o.Indicator.ValueKind, o.Indicator.Unit,
-                o.NumericValue, o.BooleanValue, o.TextValue, o.Qualifier, o.Currency,
-                Source = o.Source.ShortName, o.Series, o.Edition, o.PeriodYear, o.PeriodQuarter,
+                o.Id,
+                o.Indicator.Panel,
+                IndicatorName = o.Indicator.Name,
+                o.Indicator.SortOrder,
+                o.Indicator.ValueKind,
+                o.Indicator.Unit,
+                o.NumericValue,
+                o.BooleanValue,
+                o.TextValue,
+                o.Qualifier,
+                o.Currency,
+                Source = o.Source.ShortName,
+                o.Series,
+                o.Edition,
+                o.PeriodYear,
+                o.PeriodQuarter,
             })
             .ToListAsync(cancellationToken);
         Figures = [.. rows

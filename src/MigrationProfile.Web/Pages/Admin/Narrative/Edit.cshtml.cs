@@ -123,12 +123,10 @@ public class EditModel(AppDbContext db, MarkdownRenderer markdown) : PageModel
             return NotFound();
         }
         var country = (await AdminCountry.ByIdAsync(db, section.CountryId, cancellationToken))!;
-        ContentSaving.ExpectVersion(db, section, Input.Version);
-        db.NarrativeSections.Remove(section);
-        var outcome = await ContentSaving.SaveAsync(db, section, cancellationToken);
+        var outcome = await ContentDeleting.DeleteAsync(db, section, Input.Version, cancellationToken);
         if (outcome.Status == SaveStatus.Conflict)
         {
-            TempData["Notice"] = "Not deleted: someone else changed this section after you opened it. Check their version first.";
+            TempData["Notice"] = ContentDeleting.ChangedMeanwhile("section");
             return Redirect($"/admin/narrative/edit/{id}");
         }
         TempData["Notice"] = $"Deleted \"{section.Heading}\".";

@@ -41,11 +41,7 @@ public class IndexModel(AppDbContext db) : PageModel
         }
         var country = (await AdminCountry.ByIdAsync(db, section.CountryId, cancellationToken))!;
         var siblings = db.NarrativeSections.Where(n => n.CountryId == section.CountryId && n.Language == section.Language);
-        if (await Reordering.MoveAsync(siblings, id, direction, cancellationToken))
-        {
-            await ContentSaving.SaveAsync(db, null, cancellationToken);
-            TempData["Notice"] = $"Moved \"{section.Heading}\" {(direction < 0 ? "up" : "down")}.";
-        }
+        TempData["Notice"] = await ListOrder.MoveAndSaveAsync(db, siblings, id, direction, $"\"{section.Heading}\"", cancellationToken);
         return Redirect($"/admin/narrative?country={country.Slug}");
     }
 }

@@ -1,0 +1,123 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using MigrationProfile.Web.Data;
+using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Editing;
+using MigrationProfile.Web.Profiles;
+
+namespace MigrationProfile.Web.Pages.Admin.Authorities;
+
+/// <summary>Adds (no id) or edits one migration authority of a country.</summary>
+public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.AuthorityInput>
+{
+    public AdminCountry Country { get; private set; } = null!;
+
+    public int? AuthorityId { get; private set; }
+
+    public DeleteItem? DeleteSection => AuthorityId is int id
+        ? new("authority", $"/admin/authorities/edit/{id}?handler=delete", Input.Version, nameof(Authority), id, DeleteItem.FromPublicPage)
+        : null;
+
+    public IReadOnlyList<SelectListItem> RoleChoices { get; } = EnumChoices.Of<AuthorityRole>(DisplayText.AuthorityRoleTitle);
+
+    public sealed class AuthorityInput : IVersionedInput
+    {
+        [Required(ErrorMessage = "Choose the authority's role.")]
+        [EnumDataType(typeof(AuthorityRole), ErrorMessage = "Choose one of the roles in the list.")]
+        [Display(Name = "Role")]
+        public AuthorityRole? Role { get; set; }
+
+        [Required(ErrorMessage = "Enter the authority's name.")]
+        [StringLength(FieldLimits.Name, ErrorMessage = "Keep the name under {1} characters.")]
+        [Display(Name = "Name")]
+        public string Name { get; set; } = "";
+
+        [HttpUrl]
+        [StringLength(FieldLimits.Url, ErrorMessage = "Keep the link under {1} characters.")]
+        [Display(Name = "Website (optional)")]
+        public string? Url { get; set; }
+
+        public uint Version { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int? id, string? country, AuthorityRole? role, CancellationToken cancellationToken)
+    {
+        var authority = id is null ? null : await db.Authorities.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if ((id is not null && authority is null) || await CountryOfAsync(db, authority, country, cancellationToken) is not { } chosen)
+        {
+            return NotFound();
+        }
+        Country = chosen;
+        if (authority is null)
+        {
+            Input.Role = role;
+        }
+        else
+        {
+            Show(authority);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, string? country, CancellationToken cancellationToken)
+    {
+        var authority = id is null ? null : await db.Authorities.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (await CountryOfAsync(db, authority, country, cancellationToken) is not { } chosen)
+        {
+            return NotFound();
+        }
+        Country = chosen;
+        AuthorityId = authority?.Id;
+        if (id is not null && authority is null)
+        {
+            return DeletedMeanwhile();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var role = Input.Role!.Value;
+        authority = ToSave(db, authority, () => new Authority { CountryId = chosen.Id, Name = "" });
+        if (authority.Id == 0 || authority.Role != role)
+        {
+            // A new authority, or one given another role, goes last in its role.
+            authority.SortOrder = await Reordering.NextPositionAsync(
+                db.Authorities.Where(a => a.CountryId == chosen.Id && a.Role == role), cancellationToken);
+        }
+        authority.Role = role;
+        authority.Name = Input.Name.Trim();
+        authority.Url = InputText.OrNull(Input.Url);
+
+        var outcome = await ContentSaving.SaveAsync(db, authority, cancellationToken);
+        return SavedOrExplained(outcome, $"Saved {authority.Name}. The public page shows it now.",
+            $"/admin/authorities?country={chosen.Slug}#authority-{authority.Id}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        var authority = await db.Authorities.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (authority is null)
+        {
+            return NotFound();
+        }
+        Country = (await CountryOfAsync(db, authority, null, cancellationToken))!;
+        var outcome = await ContentDeleting.DeleteAsync(db, authority, Input.Version, cancellationToken);
+        Show(authority);
+        return DeletedOrExplained(outcome, "authority", $"Deleted {authority.Name}.", $"/admin/authorities?country={Country.Slug}");
+    }
+
+    private void Show(Authority authority)
+    {
+        AuthorityId = authority.Id;
+        Input = new AuthorityInput
+        {
+            Role = authority.Role,
+            Name = authority.Name,
+            Url = authority.Url,
+            Version = authority.Version,
+        };
+    }
+}

@@ -1,0 +1,137 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using MigrationProfile.Web.Data;
+using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Editing;
+using MigrationProfile.Web.Profiles;
+
+namespace MigrationProfile.Web.Pages.Admin.PolicyDocuments;
+
+/// <summary>Adds (no id) or edits one key policy document of a country.</summary>
+public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.PolicyDocumentInput>
+{
+    public AdminCountry Country { get; private set; } = null!;
+
+    public int? DocumentId { get; private set; }
+
+    public DeleteItem? DeleteSection => DocumentId is int id
+        ? new("policy document", $"/admin/policy-documents/edit/{id}?handler=delete", Input.Version, nameof(PolicyDocument), id, DeleteItem.FromPublicPage)
+        : null;
+
+    public IReadOnlyList<SelectListItem> KindChoices { get; } = EnumChoices.Of<PolicyDocumentKind>(DisplayText.PolicyDocumentKindTitle);
+
+    public sealed class PolicyDocumentInput : IVersionedInput
+    {
+        [Required(ErrorMessage = "Enter the document's title.")]
+        [StringLength(FieldLimits.Title, ErrorMessage = "Keep the title under {1} characters.")]
+        [Display(Name = "Title")]
+        public string Title { get; set; } = "";
+
+        [Required(ErrorMessage = "Choose what kind of document this is.")]
+        [EnumDataType(typeof(PolicyDocumentKind), ErrorMessage = "Choose one of the kinds in the list.")]
+        [Display(Name = "Kind")]
+        public PolicyDocumentKind? Kind { get; set; }
+
+        [ReferenceYear]
+        [Display(Name = "Year adopted (optional)")]
+        public int? YearAdopted { get; set; }
+
+        [ReferenceYear]
+        [Display(Name = "Year last amended (optional)")]
+        public int? YearLastAmended { get; set; }
+
+        [HttpUrl]
+        [StringLength(FieldLimits.Url, ErrorMessage = "Keep the link under {1} characters.")]
+        [Display(Name = "Link to the text (optional)")]
+        public string? Url { get; set; }
+
+        public uint Version { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int? id, string? country, CancellationToken cancellationToken)
+    {
+        var document = id is null ? null : await db.PolicyDocuments.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if ((id is not null && document is null) || await CountryOfAsync(db, document, country, cancellationToken) is not { } chosen)
+        {
+            return NotFound();
+        }
+        Country = chosen;
+        if (document is not null)
+        {
+            Show(document);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, string? country, CancellationToken cancellationToken)
+    {
+        var document = id is null ? null : await db.PolicyDocuments.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (await CountryOfAsync(db, document, country, cancellationToken) is not { } chosen)
+        {
+            return NotFound();
+        }
+        Country = chosen;
+        DocumentId = document?.Id;
+        if (id is not null && document is null)
+        {
+            return DeletedMeanwhile();
+        }
+        // Compared only once each year reads as a year, so a field never carries two messages.
+        var yearsRead = ModelState.GetFieldValidationState("Input.YearAdopted") != ModelValidationState.Invalid
+            && ModelState.GetFieldValidationState("Input.YearLastAmended") != ModelValidationState.Invalid;
+        if (yearsRead && Input.YearLastAmended is not null && Input.YearAdopted is null)
+        {
+            ModelState.AddModelError("Input.YearAdopted", "Enter the year adopted as well, or leave the year last amended empty.");
+        }
+        else if (yearsRead && Input.YearLastAmended < Input.YearAdopted)
+        {
+            ModelState.AddModelError("Input.YearLastAmended", $"A document cannot be amended before it was adopted ({Input.YearAdopted}).");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var sortOrder = document?.SortOrder ?? await Reordering.NextPositionAsync(db.PolicyDocuments.Where(p => p.CountryId == chosen.Id), cancellationToken);
+        document = ToSave(db, document, () => new PolicyDocument { CountryId = chosen.Id, Title = "", SortOrder = sortOrder });
+        document.Title = Input.Title.Trim();
+        document.Kind = Input.Kind!.Value;
+        document.YearAdopted = Input.YearAdopted;
+        document.YearLastAmended = Input.YearLastAmended;
+        document.Url = InputText.OrNull(Input.Url);
+
+        var outcome = await ContentSaving.SaveAsync(db, document, cancellationToken);
+        return SavedOrExplained(outcome, $"Saved {document.Title}. The public page shows it now.",
+            $"/admin/policy-documents?country={chosen.Slug}#document-{document.Id}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        var document = await db.PolicyDocuments.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (document is null)
+        {
+            return NotFound();
+        }
+        Country = (await CountryOfAsync(db, document, null, cancellationToken))!;
+        var outcome = await ContentDeleting.DeleteAsync(db, document, Input.Version, cancellationToken);
+        Show(document);
+        return DeletedOrExplained(outcome, "policy document", $"Deleted {document.Title}.", $"/admin/policy-documents?country={Country.Slug}");
+    }
+
+    private void Show(PolicyDocument document)
+    {
+        DocumentId = document.Id;
+        Input = new PolicyDocumentInput
+        {
+            Title = document.Title,
+            Kind = document.Kind,
+            YearAdopted = document.YearAdopted,
+            YearLastAmended = document.YearLastAmended,
+            Url = document.Url,
+            Version = document.Version,
+        };
+    }
+}

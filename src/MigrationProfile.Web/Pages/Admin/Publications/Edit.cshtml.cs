@@ -1,0 +1,114 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MigrationProfile.Web.Data;
+using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Editing;
+
+namespace MigrationProfile.Web.Pages.Admin.Publications;
+
+/// <summary>Adds (no id) or edits one relevant publication of a country.</summary>
+public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.PublicationInput>
+{
+    public AdminCountry Country { get; private set; } = null!;
+
+    public int? PublicationId { get; private set; }
+
+    public DeleteItem? DeleteSection => PublicationId is int id
+        ? new("publication", $"/admin/publications/edit/{id}?handler=delete", Input.Version, nameof(Publication), id, DeleteItem.FromPublicPage)
+        : null;
+
+    public sealed class PublicationInput : IVersionedInput
+    {
+        [Required(ErrorMessage = "Enter the publication's title.")]
+        [StringLength(FieldLimits.Title, ErrorMessage = "Keep the title under {1} characters.")]
+        [Display(Name = "Title")]
+        public string Title { get; set; } = "";
+
+        [StringLength(FieldLimits.Name, ErrorMessage = "Keep the publisher under {1} characters.")]
+        [Display(Name = "Publisher (optional)")]
+        public string? Publisher { get; set; }
+
+        [ReferenceYear]
+        [Display(Name = "Year (optional)")]
+        public int? Year { get; set; }
+
+        [HttpUrl]
+        [StringLength(FieldLimits.Url, ErrorMessage = "Keep the link under {1} characters.")]
+        [Display(Name = "Link (optional)")]
+        public string? Url { get; set; }
+
+        public uint Version { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int? id, string? country, CancellationToken cancellationToken)
+    {
+        var publication = id is null ? null : await db.Publications.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if ((id is not null && publication is null) || await CountryOfAsync(db, publication, country, cancellationToken) is not { } chosen)
+        {
+            return NotFound();
+        }
+        Country = chosen;
+        if (publication is not null)
+        {
+            Show(publication);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, string? country, CancellationToken cancellationToken)
+    {
+        var publication = id is null ? null : await db.Publications.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (await CountryOfAsync(db, publication, country, cancellationToken) is not { } chosen)
+        {
+            return NotFound();
+        }
+        Country = chosen;
+        PublicationId = publication?.Id;
+        if (id is not null && publication is null)
+        {
+            return DeletedMeanwhile();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var sortOrder = publication?.SortOrder ?? await Reordering.NextPositionAsync(db.Publications.Where(p => p.CountryId == chosen.Id), cancellationToken);
+        publication = ToSave(db, publication, () => new Publication { CountryId = chosen.Id, Title = "", SortOrder = sortOrder });
+        publication.Title = Input.Title.Trim();
+        publication.Publisher = InputText.OrNull(Input.Publisher);
+        publication.Year = Input.Year;
+        publication.Url = InputText.OrNull(Input.Url);
+
+        var outcome = await ContentSaving.SaveAsync(db, publication, cancellationToken);
+        return SavedOrExplained(outcome, $"Saved {publication.Title}. The public page shows it now.",
+            $"/admin/publications?country={chosen.Slug}#publication-{publication.Id}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        var publication = await db.Publications.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (publication is null)
+        {
+            return NotFound();
+        }
+        Country = (await CountryOfAsync(db, publication, null, cancellationToken))!;
+        var outcome = await ContentDeleting.DeleteAsync(db, publication, Input.Version, cancellationToken);
+        Show(publication);
+        return DeletedOrExplained(outcome, "publication", $"Deleted {publication.Title}.", $"/admin/publications?country={Country.Slug}");
+    }
+
+    private void Show(Publication publication)
+    {
+        PublicationId = publication.Id;
+        Input = new PublicationInput
+        {
+            Title = publication.Title,
+            Publisher = publication.Publisher,
+            Year = publication.Year,
+            Url = publication.Url,
+            Version = publication.Version,
+        };
+    }
+}
