@@ -11,16 +11,11 @@ using MigrationProfile.Web.Profiles;
 namespace MigrationProfile.Web.Pages.Admin.Figures;
 
 /// <summary>Adds (no id) or edits one figure. The value is read according to its indicator's kind.</summary>
-public class EditModel(AppDbContext db) : PageModel
+public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.FigureInput>
 {
-    [BindProperty]
-    public FigureInput Input { get; set; } = new();
-
     public AdminCountry Country { get; private set; } = null!;
 
     public int? FigureId { get; private set; }
-
-    public ConcurrencyConflict? Conflict { get; private set; }
 
     public int? DuplicateOfId { get; private set; }
 
@@ -28,7 +23,7 @@ public class EditModel(AppDbContext db) : PageModel
 
     public IReadOnlyList<SelectListItem> Sources { get; private set; } = [];
 
-    public sealed class FigureInput
+    public sealed class FigureInput : IVersionedInput
     {
         [Required(ErrorMessage = "Choose the indicator this figure measures.")]
         [Display(Name = "Indicator")]
@@ -199,22 +194,10 @@ public class EditModel(AppDbContext db) : PageModel
         figure.Note = InputText.OrNull(Input.Note);
 
         var outcome = await ContentSaving.SaveAsync(db, figure, cancellationToken);
-        switch (outcome.Status)
-        {
-            case SaveStatus.Saved:
-                TempData["Notice"] = $"Saved the {indicator.Name} figure from {source.ShortName}. The public page shows it now.";
-                return Redirect($"/admin/figures?country={chosen.Slug}");
-            case SaveStatus.Conflict:
-                Conflict = outcome.Conflict;
-                Input.Version = outcome.Conflict!.CurrentVersion ?? Input.Version;
-                ModelState.Remove("Input.Version");
-                break;
-            default:
-                ModelState.AddModelError(string.Empty, "This figure repeats one that was saved a moment ago. Open the list and edit that one.");
-                break;
-        }
         await LoadChoicesAsync(cancellationToken);
-        return Page();
+        return SavedOrExplained(outcome, $"Saved the {indicator.Name} figure from {source.ShortName}. The public page shows it now.",
+            $"/admin/figures?country={chosen.Slug}",
+            ("Input.PeriodYear", "This figure repeats one that was saved a moment ago. Open the list and edit that one."));
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)

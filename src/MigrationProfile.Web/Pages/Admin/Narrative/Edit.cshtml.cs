@@ -11,21 +11,16 @@ using MigrationProfile.Web.Profiles;
 namespace MigrationProfile.Web.Pages.Admin.Narrative;
 
 /// <summary>Writes a narrative section in Markdown, with a server-rendered preview identical to the public page.</summary>
-public class EditModel(AppDbContext db, MarkdownRenderer markdown) : PageModel
+public class EditModel(AppDbContext db, MarkdownRenderer markdown) : ContentEditPageModel<EditModel.SectionInput>
 {
-    [BindProperty]
-    public SectionInput Input { get; set; } = new();
-
     public AdminCountry Country { get; private set; } = null!;
 
     public int? SectionId { get; private set; }
 
-    public ConcurrencyConflict? Conflict { get; private set; }
-
     /// <summary>The sanitised HTML the public page would show for the current input.</summary>
     public HtmlString? Preview { get; private set; }
 
-    public sealed class SectionInput
+    public sealed class SectionInput : IVersionedInput
     {
         [Required(ErrorMessage = "Enter a heading.")]
         [StringLength(FieldLimits.Title, ErrorMessage = "Keep the heading under {1} characters.")]
@@ -104,15 +99,7 @@ public class EditModel(AppDbContext db, MarkdownRenderer markdown) : PageModel
         section.BodyMarkdown = Input.BodyMarkdown ?? "";
 
         var outcome = await ContentSaving.SaveAsync(db, section, cancellationToken);
-        if (outcome.Status == SaveStatus.Saved)
-        {
-            TempData["Notice"] = $"Saved \"{section.Heading}\". The public page shows it now.";
-            return Redirect($"/admin/narrative?country={Country.Slug}");
-        }
-        Conflict = outcome.Conflict;
-        Input.Version = outcome.Conflict?.CurrentVersion ?? Input.Version;
-        ModelState.Remove("Input.Version");
-        return Page();
+        return SavedOrExplained(outcome, $"Saved \"{section.Heading}\". The public page shows it now.", $"/admin/narrative?country={Country.Slug}");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
