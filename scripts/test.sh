@@ -57,7 +57,8 @@ echo "Test PostgreSQL on 127.0.0.1:$PG_PORT (MP_TEST_POSTGRES set)"
 # --- Browser-test tools (only when that project exists) -----------------------------------
 if [ -d tests/MigrationProfile.BrowserTests ]; then
   if [ ! -x /usr/bin/chromium ]; then
-    mp_apt_install chromium || { echo "error: /usr/bin/chromium is missing (Debian package: chromium)" >&2; exit 1; }
+    # fonts-liberation as on the machine image (chromium only recommends it), so pages and screenshots render alike.
+    mp_apt_install chromium fonts-liberation || { echo "error: /usr/bin/chromium is missing (Debian packages: chromium fonts-liberation)" >&2; exit 1; }
   fi
   if [ ! -f .tools/node_modules/vnu-jar/build/dist/vnu.jar ]; then
     if ! command -v npm >/dev/null 2>&1; then
@@ -68,7 +69,9 @@ if [ -d tests/MigrationProfile.BrowserTests ]; then
     mkdir -p .tools
     npm install --prefix .tools --no-audit --no-fund --no-save --loglevel=error "vnu-jar@$VNU_VERSION" >/dev/null
   fi
-  command -v java >/dev/null 2>&1 || echo "warning: java not found; the Nu HTML Checker (vnu.jar) needs Java 11+" >&2
+  if ! command -v java >/dev/null 2>&1; then
+    mp_apt_install default-jre-headless || { echo "error: java is missing; the Nu HTML Checker (vnu.jar) needs Java 11+ (Debian package: default-jre-headless)" >&2; exit 1; }
+  fi
   export MP_VNU_JAR="$ROOT/.tools/node_modules/vnu-jar/build/dist/vnu.jar"
 fi
 

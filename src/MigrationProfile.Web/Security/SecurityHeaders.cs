@@ -9,6 +9,9 @@ public static class SecurityHeaders
     /// <summary>One year: long enough for browsers to remember, and the common value for HSTS.</summary>
     public const int HstsMaxAgeSeconds = 365 * 24 * 60 * 60;
 
+    /// <summary>SHA-256 of the style sheet inside Swagger UI's logo; the browser tests fail if a Swashbuckle update changes it.</summary>
+    private const string SwaggerLogoStyleSha256 = "RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=";
+
     /// <summary>Removes Kestrel's "Server" banner (a middleware cannot: Kestrel adds it as it writes the response).</summary>
     public static WebApplicationBuilder AddPortalSecurityHeaders(this WebApplicationBuilder builder)
     {
@@ -28,11 +31,13 @@ public static class SecurityHeaders
         var policies = new HeaderPolicyCollection()
             .AddContentSecurityPolicy(csp =>
             {
-                // No inline script or style anywhere: the public pages have no script at all, and Swagger UI
+                // No inline script anywhere: the public pages have no script at all, and Swagger UI
                 // (Swashbuckle 11) loads its scripts and styles from files under /swagger.
                 csp.AddDefaultSrc().Self();
                 csp.AddScriptSrc().Self();
-                csp.AddStyleSrc().Self();
+                // The one inline style: the <style> inside Swagger UI's logo (swagger-ui-standalone-preset.js),
+                // ".logo_small_svg__cls-2{fill:#fff}.logo_small_svg__cls-3{fill:#85ea2d}", allowed by its hash.
+                csp.AddStyleSrc().Self().WithHash256(SwaggerLogoStyleSha256);
                 // Swagger UI's stylesheet draws its icons as data: SVG images.
                 csp.AddImgSrc().Self().Data();
                 csp.AddFontSrc().Self();
@@ -47,7 +52,28 @@ public static class SecurityHeaders
             .AddContentTypeOptionsNoSniff()
             .AddReferrerPolicyStrictOriginWhenCrossOrigin()
             .AddCrossOriginOpenerPolicy(coop => coop.SameOrigin())
-            .AddPermissionsPolicyWithDefaultSecureDirectives()
+            .AddPermissionsPolicy(permissions =>
+            {
+                // The library's secure defaults, less web-share, which Chromium reports as unrecognised.
+                permissions.AddAccelerometer().None();
+                permissions.AddAutoplay().None();
+                permissions.AddCamera().None();
+                permissions.AddDisplayCapture().None();
+                permissions.AddEncryptedMedia().None();
+                permissions.AddFullscreen().None();
+                permissions.AddGeolocation().None();
+                permissions.AddGyroscope().None();
+                permissions.AddMagnetometer().None();
+                permissions.AddMicrophone().None();
+                permissions.AddMidi().None();
+                permissions.AddPayment().None();
+                permissions.AddPictureInPicture().None();
+                permissions.AddPublickeyCredentialsGet().None();
+                permissions.AddScreenWakeLock().None();
+                permissions.AddSyncXHR().None();
+                permissions.AddUsb().None();
+                permissions.AddXrSpatialTracking().None();
+            })
             .RemoveServerHeader();
 
         // Sent on HTTPS requests only (browsers ignore it over http). Behind a TLS-terminating proxy set

@@ -1,0 +1,144 @@
+using System.Reflection;
+using Microsoft.Playwright;
+using MigrationProfile.Tests.Infrastructure;
+
+namespace MigrationProfile.BrowserTests.Infrastructure;
+
+/// <summary>
+/// One portal (real socket, real PostgreSQL) and one headless Chromium, shared by every browser test.
+/// Chromium is the machine's (/usr/bin/chromium, installed by scripts/test.sh); Playwright downloads no browser.
+/// </summary>
+public sealed class PortalFixture : IAsyncLifetime, IAsyncDisposable
+{
+    /// <summary>Debian's Chromium; MP_CHROMIUM points elsewhere if a machine keeps it in another place.</summary>
+    private static readonly string s_chromiumPath = Environment.GetEnvironmentVariable("MP_CHROMIUM") ?? "/usr/bin/chromium";
+
+    private string _databaseName = "";
+    private PortalServer? _server;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private Task<IReadOnlyList<PageScan>>? _pageScans;
+
+    public Uri Address => _server?.Address ?? throw new InvalidOperationException("The portal has not started.");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(s_chromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"Chromium is not at {s_chromiumPath}. Run the tests with scripts/test.sh (it installs Debian's chromium) " +
+                "or set MP_CHROMIUM to a Chromium binary. The tests never download a browser.");
+        }
+        // An empty database that the portal migrates and seeds as it starts, as on a fresh install. Not the seeded
+        // template of TestDatabase: the other test project rebuilds that one in its own process at the same time.
+        _databaseName = await TestDatabase.CreateEmptyAsync();
+        _server = new PortalServer(_databaseName);
+        _server.Start();
+        // The first request to each page compiles it; do that here, not inside a test's time limits.
+        using (var client = new HttpClient { BaseAddress = Address })
+        {
+            foreach (var path in PortalPages.All.Select(p => p.Path).Append("/swagger/v1/swagger.json"))
+            {
+                using var response = await client.GetAsync(path);
+            }
+        }
+        // Generous limits for a busy 2-core machine; a passing run never waits for them.
+        Assertions.SetDefaultExpectTimeout(15_000);
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = s_chromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+        });
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+        if (_databaseName.Length > 0)
+        {
+            await TestDatabase.DropAsync(_databaseName);
+        }
+    }
+
+    /// <summary>
+    /// A fresh browser tab (own cookies and cache) of the given width. Every request that is not for the portal
+    /// is aborted, so nothing leaves the machine; a test may route such requests itself.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool phone = false)
+    {
+        var context = await _browser!.NewContextAsync(new()
+        {
+            BaseURL = Address.ToString(),
+            ViewportSize = new() { Width = width, Height = height },
+            IsMobile = phone,
+            HasTouch = phone,
+            DeviceScaleFactor = 1,
+            Locale = "en-GB",
+            TimezoneId = "UTC",
+        });
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        await context.RouteAsync(url => !IsPortal(url), route => route.AbortAsync("blockedbyclient"));
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Every listed page scanned once (HTML, policy violations, axe), shared by the quality tests.</summary>
+    public Task<IReadOnlyList<PageScan>> PageScansAsync() => _pageScans ??= ScanAllPagesAsync();
+
+    private async Task<IReadOnlyList<PageScan>> ScanAllPagesAsync()
+    {
+        var scans = new List<PageScan>();
+        foreach (var page in PortalPages.All)
+        {
+            scans.Add(await PageScan.RunAsync(this, page));
+        }
+        return scans;
+    }
+
+    /// <summary>Opens a listed page in a fresh tab (see <see cref="GoToAsync"/>).</summary>
+    public async Task<IPage> OpenAsync(PortalPage target, int width = 1280)
+    {
+        var page = await NewPageAsync(width);
+        await GoToAsync(page, target);
+        return page;
+    }
+
+    /// <summary>Goes to a listed page and checks it answered with its status at its own address.</summary>
+    public static async Task GoToAsync(IPage page, PortalPage target, WaitUntilState waitUntil = WaitUntilState.Load)
+    {
+        var response = await page.GotoAsync(target.Path, new() { WaitUntil = waitUntil });
+        Assert.True(response is not null, $"{target}: no response");
+        Assert.True(response.Status == target.Status, $"{target}: answered {response.Status}");
+        // A redirect (e.g. to sign-in) would check the wrong page.
+        Assert.Equal(target.Path, new Uri(page.Url).AbsolutePath);
+    }
+
+    public bool IsPortal(string url) => url.StartsWith(Address.GetLeftPart(UriPartial.Authority) + "/", StringComparison.Ordinal);
+
+    /// <summary>The repository's root (where MigrationProfile.sln is), for files the tests write such as screenshots.</summary>
+    public static string RepositoryRoot =>
+        typeof(PortalFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+}
+
+[CollectionDefinition(Name)]
+public sealed class PortalCollection : ICollectionFixture<PortalFixture>
+{
+    public const string Name = "Portal in a browser";
+}
