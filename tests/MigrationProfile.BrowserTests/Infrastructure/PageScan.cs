@@ -29,6 +29,10 @@ public sealed record PageScan(
     {
         var page = await portal.NewPageAsync();
         await using var context = page.Context;
+        if (target.SignedIn)
+        {
+            await PortalFixture.SignInAsync(page);
+        }
 
         // The browser context's request API shares its cookies: a signed-in page comes back as an editor sees it.
         await using var raw = await context.APIRequest.GetAsync(target.Path, new() { MaxRedirects = 0 });

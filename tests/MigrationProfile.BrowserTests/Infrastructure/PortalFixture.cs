@@ -19,6 +19,9 @@ public sealed class PortalFixture : IAsyncLifetime, IAsyncDisposable
     private IBrowser? _browser;
     private Task<IReadOnlyList<PageScan>>? _pageScans;
 
+    public const string AdminEmail = "admin@browser-tests.example.org";
+    public const string AdminPassword = "Browser-Tests-9-admin!";
+
     public Uri Address => _server?.Address ?? throw new InvalidOperationException("The portal has not started.");
 
     public async Task InitializeAsync()
@@ -37,7 +40,7 @@ public sealed class PortalFixture : IAsyncLifetime, IAsyncDisposable
         // The first request to each page compiles it; do that here, not inside a test's time limits.
         using (var client = new HttpClient { BaseAddress = Address })
         {
-            foreach (var path in PortalPages.All.Select(p => p.Path).Append("/swagger/v1/swagger.json"))
+            foreach (var path in PortalPages.Public.Select(p => p.Path).Append("/swagger/v1/swagger.json"))
             {
                 using var response = await client.GetAsync(path);
             }
@@ -99,6 +102,16 @@ public sealed class PortalFixture : IAsyncLifetime, IAsyncDisposable
         return await context.NewPageAsync();
     }
 
+    /// <summary>Signs the tab's browser context in through the real sign-in form, as the admin.</summary>
+    public static async Task SignInAsync(IPage page)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email").FillAsync(AdminEmail);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin");
+    }
+
     /// <summary>Every listed page scanned once (HTML, policy violations, axe), shared by the quality tests.</summary>
     public Task<IReadOnlyList<PageScan>> PageScansAsync() => _pageScans ??= ScanAllPagesAsync();
 
@@ -116,6 +129,10 @@ public sealed class PortalFixture : IAsyncLifetime, IAsyncDisposable
     public async Task<IPage> OpenAsync(PortalPage target, int width = 1280)
     {
         var page = await NewPageAsync(width);
+        if (target.SignedIn)
+        {
+            await SignInAsync(page);
+        }
         await GoToAsync(page, target);
         return page;
     }

@@ -2,7 +2,8 @@ namespace MigrationProfile.BrowserTests.Infrastructure;
 
 /// <summary>A page the quality scans (axe, Nu HTML Checker, CSP) open, and the status it answers with.</summary>
 /// <param name="ReadyWhen">For a page its scripts draw after loading: a selector shown once it is drawn.</param>
-public sealed record PortalPage(string Name, string Path, int Status = 200, string? ReadyWhen = null)
+/// <param name="SignedIn">Opened by the admin the portal creates at start-up (see <see cref="PortalServer"/>).</param>
+public sealed record PortalPage(string Name, string Path, int Status = 200, string? ReadyWhen = null, bool SignedIn = false)
 {
     public override string ToString() => $"{Name} ({Path}, {Status})";
 }
@@ -20,12 +21,31 @@ public static class PortalPages
         new("Editors' sign-in", "/account/login"),
     ];
 
-    /// <summary>
-    /// Editors' pages (issue 3), scanned like the public ones. They need a signed-in browser context: add sign-in
-    /// to <see cref="PortalFixture.NewPageAsync"/> with the first page listed here (a scan that lands on the
-    /// sign-in page instead fails, as its address differs).
-    /// </summary>
-    public static IReadOnlyList<PortalPage> Admin { get; } = [];
+    /// <summary>Editors' pages, scanned signed in as the admin (ids 1 exist in the freshly seeded database).</summary>
+    public static IReadOnlyList<PortalPage> Admin { get; } =
+    [
+        new("Dashboard", "/admin", SignedIn: true),
+        new("Figures", "/admin/figures", SignedIn: true),
+        new("Edit a figure", "/admin/figures/edit/1", SignedIn: true),
+        new("Add a figure", "/admin/figures/edit", SignedIn: true),
+        new("Narrative", "/admin/narrative", SignedIn: true),
+        new("Edit a narrative section", "/admin/narrative/edit/1", SignedIn: true),
+        new("Authorities", "/admin/authorities", SignedIn: true),
+        new("Edit an authority", "/admin/authorities/edit/1", SignedIn: true),
+        new("Policy documents", "/admin/policy-documents", SignedIn: true),
+        new("Edit a policy document", "/admin/policy-documents/edit/1", SignedIn: true),
+        new("Publications", "/admin/publications", SignedIn: true),
+        new("Edit a publication", "/admin/publications/edit/1", SignedIn: true),
+        new("Sources", "/admin/sources", SignedIn: true),
+        new("Edit a source", "/admin/sources/edit/1", SignedIn: true),
+        new("Indicators", "/admin/indicators", SignedIn: true),
+        new("Edit an indicator", "/admin/indicators/edit/1", SignedIn: true),
+        new("Profile details", "/admin/profile", SignedIn: true),
+        new("History", "/admin/history", SignedIn: true),
+        new("Users", "/admin/users", SignedIn: true),
+        new("Create a user", "/admin/users/create", SignedIn: true),
+        new("Change password", "/account/change-password", SignedIn: true),
+    ];
 
     public static IReadOnlyList<PortalPage> All { get; } = [.. Public, .. Admin];
 }

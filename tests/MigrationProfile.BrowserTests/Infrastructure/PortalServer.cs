@@ -32,6 +32,11 @@ public sealed class PortalServer(string databaseName) : WebApplicationFactory<Pr
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:MigrationProfile", TestDatabase.ConnectionStringFor(databaseName));
         builder.UseSetting("Database:RetryDelay", "00:00:01");
+        // The admin the browser signs in as, created at start-up like a real first admin. The socket is plain
+        // http, so Secure-only cookies are relaxed here as for a local try-out.
+        builder.UseSetting("Admin:Email", PortalFixture.AdminEmail);
+        builder.UseSetting("Admin:Password", PortalFixture.AdminPassword);
+        builder.UseSetting("Authentication:AllowHttpCookies", "true");
         // One line per request would bury the test output.
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
     }
