@@ -2,7 +2,7 @@ namespace MigrationProfile.Web.Security;
 
 /// <summary>
 /// The response headers that keep the portal from being framed, scripted or sniffed, on every response:
-/// pages, error pages, the API, /health, static files and Swagger UI. See docs/decisions/005-security-headers.md.
+/// pages, error pages, the API, /health, static files and Swagger UI. See docs/decisions/006-security-headers-and-browser-checks.md.
 /// </summary>
 public static class SecurityHeaders
 {

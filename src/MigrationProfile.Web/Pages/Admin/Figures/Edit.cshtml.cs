@@ -126,9 +126,7 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.FigureI
             }
             FigureId = figure.Id;
         }
-        var chosen = figure is null
-            ? await AdminCountry.ResolveAsync(db, country, cancellationToken)
-            : await AdminCountry.ByIdAsync(db, figure.CountryId, cancellationToken);
+        var chosen = await CountryOfAsync(db, figure, country, cancellationToken);
         if (chosen is null)
         {
             return NotFound();
