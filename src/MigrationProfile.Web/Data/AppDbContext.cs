@@ -25,6 +25,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IChangeAuthor?
     public DbSet<NarrativeSection> NarrativeSections => Set<NarrativeSection>();
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<IndicatorMapping> IndicatorMappings => Set<IndicatorMapping>();
+    public DbSet<MigrantStock> MigrantStocks => Set<MigrantStock>();
+    public DbSet<StagedObservation> StagedObservations => Set<StagedObservation>();
+    public DbSet<StagedMigrantStock> StagedMigrantStocks => Set<StagedMigrantStock>();
 
     /// <summary>The one place the provider, naming and seed are set: used by the app and by the dotnet-ef tools.</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) => options
@@ -50,6 +55,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IChangeAuthor?
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        if (_author.UserId is not null)
+        {
+            MarkFiguresEditedByHand();
+        }
         var pending = ContentHistory.Capture(ChangeTracker, _restoringFrom);
         if (pending.Count == 0)
         {
@@ -124,6 +133,17 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IChangeAuthor?
         return (IHistoryTracked)entity;
     }
 
+    /// <summary>A person's save marks the figure, so a later import asks before overwriting it.</summary>
+    private void MarkFiguresEditedByHand()
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var entry in ChangeTracker.Entries<Observation>()
+            .Where(e => e.State == EntityState.Added || (e.State == EntityState.Modified && e.Properties.Any(p => p.IsModified))))
+        {
+            entry.Entity.HandEditedAt = now;
+        }
+    }
+
     private async Task StampLatestUpdateAsync(List<ContentHistory.PendingChange> pending, CancellationToken cancellationToken)
     {
         var setByHand = pending.Any(change => change.Entry.Entity is Country
@@ -153,5 +173,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IChangeAuthor?
         configurationBuilder.Properties<SourceScope>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<AuthorityRole>().HaveConversion<string>().HaveMaxLength(30);
         configurationBuilder.Properties<PolicyDocumentKind>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<MigrantSex>().HaveConversion<string>().HaveMaxLength(10);
+        configurationBuilder.Properties<ImportFormat>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ImportTrigger>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ImportRunStatus>().HaveConversion<string>().HaveMaxLength(20);
     }
 }

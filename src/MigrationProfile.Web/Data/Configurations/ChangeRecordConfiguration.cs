@@ -19,5 +19,6 @@ public class ChangeRecordConfiguration : IEntityTypeConfiguration<ChangeRecord>
         builder.HasIndex(c => new { c.EntityType, c.EntityId, c.ChangedAt });
         builder.HasIndex(c => new { c.CountryId, c.ChangedAt });
         builder.HasIndex(c => c.ChangedAt);
+        builder.HasIndex(c => c.ImportRunId);
     }
 }

@@ -12,6 +12,8 @@ public class ObservationConfiguration : IEntityTypeConfiguration<Observation>
         // A source or indicator still referenced by a figure cannot be deleted.
         builder.HasOne(o => o.Indicator).WithMany().OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(o => o.Source).WithMany().OnDelete(DeleteBehavior.Restrict);
+        // A figure outlives the record of the run that brought it.
+        builder.HasOne(o => o.ImportRun).WithMany().OnDelete(DeleteBehavior.SetNull);
 
         builder.Property(o => o.Series).HasMaxLength(FieldLimits.ShortName);
         builder.Property(o => o.Edition).HasMaxLength(FieldLimits.ShortName);

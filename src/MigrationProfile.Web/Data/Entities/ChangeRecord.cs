@@ -16,6 +16,9 @@ public class ChangeRecord
 
     public required string UserName { get; set; }
 
+    /// <summary>The import run that made the change; null for a person's edit.</summary>
+    public int? ImportRunId { get; set; }
+
     public ChangeAction Action { get; set; }
 
     /// <summary>Entity type name, e.g. "Observation".</summary>

@@ -13,6 +13,12 @@ public class Country : IHistoryTracked
 
     public required string Name { get; set; }
 
+    /// <summary>ISO 3166-1 alpha-2 code, e.g. "KZ": the World Bank's pages address countries by it.</summary>
+    public string? Iso2Code { get; set; }
+
+    /// <summary>The Prague Process group the country is listed under, e.g. "Central Asia".</summary>
+    public string Region { get; set; } = "";
+
     /// <summary>Shown under the General Information panels, e.g. how international figures are kept current.</summary>
     public string? GeneralInformationNote { get; set; }
 

@@ -48,6 +48,16 @@ public class Observation : IHistoryTracked
     /// <summary>When the figure was taken from its source; null for hand-entered seed figures of unknown date.</summary>
     public DateTimeOffset? RetrievedAt { get; set; }
 
+    /// <summary>The publisher's last update of the data the figure was taken from, where it says.</summary>
+    public DateOnly? PublisherUpdatedOn { get; set; }
+
+    /// <summary>The import run that last wrote the value; null for figures entered by hand or seeded.</summary>
+    public int? ImportRunId { get; set; }
+    public ImportRun? ImportRun { get; set; }
+
+    /// <summary>When a person last saved the figure; an import does not overwrite such a figure without asking.</summary>
+    public DateTimeOffset? HandEditedAt { get; set; }
+
     public uint Version { get; set; }
 
     int? IHistoryTracked.HistoryCountryId => CountryId;

@@ -367,6 +367,10 @@ namespace MigrationProfile.Web.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("entity_type");
 
+                    b.Property<int?>("ImportRunId")
+                        .HasColumnType("integer")
+                        .HasColumnName("import_run_id");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(464)
@@ -399,6 +403,9 @@ namespace MigrationProfile.Web.Data.Migrations
                     b.HasIndex("ChangedAt")
                         .HasDatabaseName("ix_change_records_changed_at");
 
+                    b.HasIndex("ImportRunId")
+                        .HasDatabaseName("ix_change_records_import_run_id");
+
                     b.HasIndex("CountryId", "ChangedAt")
                         .HasDatabaseName("ix_change_records_country_id_changed_at");
 
@@ -422,6 +429,12 @@ namespace MigrationProfile.Web.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("general_information_note");
 
+                    b.Property<string>("Iso2Code")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("iso2code")
+                        .IsFixedLength();
+
                     b.Property<string>("Iso3Code")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -438,6 +451,12 @@ namespace MigrationProfile.Web.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("name");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("region");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -463,6 +482,135 @@ namespace MigrationProfile.Web.Data.Migrations
                         .HasDatabaseName("ix_countries_slug");
 
                     b.ToTable("countries", (string)null);
+                });
+
+            modelBuilder.Entity("MigrationProfile.Web.Data.Entities.ImportRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Added")
+                        .HasColumnType("integer")
+                        .HasColumnName("added");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("integer")
+                        .HasColumnName("changed");
+
+                    b.Property<int>("ConflictsKept")
+                        .HasColumnType("integer")
+                        .HasColumnName("conflicts_kept");
+
+                    b.Property<string>("Edition")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("edition");
+
+                    b.Property<string>("FailureMessage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("failure_message");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("format");
+
+                    b.Property<int>("MigrantStocksWritten")
+                        .HasColumnType("integer")
+                        .HasColumnName("migrant_stocks_written");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("ProblemsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("problems_json");
+
+                    b.Property<DateOnly?>("PublisherUpdatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("publisher_updated_on");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejected");
+
+                    b.Property<DateTimeOffset>("RetrievedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retrieved_at");
+
+                    b.Property<int>("RowsRead")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_read");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer")
+                        .HasColumnName("skipped");
+
+                    b.Property<string>("SkippedJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("skipped_json");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("started_by");
+
+                    b.Property<string>("StartedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("started_by_user_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("trigger");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer")
+                        .HasColumnName("unchanged");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_runs");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_import_runs_started_at");
+
+                    b.HasIndex("SourceId", "StartedAt")
+                        .HasDatabaseName("ix_import_runs_source_id_started_at");
+
+                    b.ToTable("import_runs", (string)null);
                 });
 
             modelBuilder.Entity("MigrationProfile.Web.Data.Entities.IndicatorDefinition", b =>
@@ -526,6 +674,127 @@ namespace MigrationProfile.Web.Data.Migrations
                         .HasDatabaseName("ix_indicator_definitions_code");
 
                     b.ToTable("indicator_definitions", (string)null);
+                });
+
+            modelBuilder.Entity("MigrationProfile.Web.Data.Entities.IndicatorMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<string>("PublisherCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("publisher_code");
+
+                    b.Property<string>("PublisherName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("publisher_name");
+
+                    b.Property<bool>("Refreshed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("refreshed");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("series");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_indicator_mappings");
+
+                    b.HasIndex("IndicatorId")
+                        .HasDatabaseName("ix_indicator_mappings_indicator_id");
+
+                    b.HasIndex("SourceId", "PublisherCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_indicator_mappings_source_id_publisher_code");
+
+                    b.ToTable("indicator_mappings", (string)null);
+                });
+
+            modelBuilder.Entity("MigrationProfile.Web.Data.Entities.MigrantStock", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DestinationIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("destination_iso3")
+                        .IsFixedLength();
+
+                    b.Property<string>("Edition")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("edition");
+
+                    b.Property<int?>("ImportRunId")
+                        .HasColumnType("integer")
+                        .HasColumnName("import_run_id");
+
+                    b.Property<string>("OriginIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("origin_iso3")
+                        .IsFixedLength();
+
+                    b.Property<long>("Persons")
+                        .HasColumnType("bigint")
+                        .HasColumnName("persons");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("sex");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_migrant_stocks");
+
+                    b.HasIndex("ImportRunId")
+                        .HasDatabaseName("ix_migrant_stocks_import_run_id");
+
+                    b.HasIndex("OriginIso3", "Edition", "Year")
+                        .HasDatabaseName("ix_migrant_stocks_origin_iso3_edition_year");
+
+                    b.HasIndex("Edition", "Year", "DestinationIso3", "OriginIso3", "Sex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_migrant_stocks_edition_year_destination_iso3_origin_iso3_sex");
+
+                    b.ToTable("migrant_stocks", (string)null);
                 });
 
             modelBuilder.Entity("MigrationProfile.Web.Data.Entities.NarrativeSection", b =>
@@ -607,6 +876,14 @@ namespace MigrationProfile.Web.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("edition");
 
+                    b.Property<DateTimeOffset?>("HandEditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hand_edited_at");
+
+                    b.Property<int?>("ImportRunId")
+                        .HasColumnType("integer")
+                        .HasColumnName("import_run_id");
+
                     b.Property<int>("IndicatorId")
                         .HasColumnType("integer")
                         .HasColumnName("indicator_id");
@@ -627,6 +904,10 @@ namespace MigrationProfile.Web.Data.Migrations
                     b.Property<int?>("PeriodYear")
                         .HasColumnType("integer")
                         .HasColumnName("period_year");
+
+                    b.Property<DateOnly?>("PublisherUpdatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("publisher_updated_on");
 
                     b.Property<string>("Qualifier")
                         .HasMaxLength(64)
@@ -665,6 +946,9 @@ namespace MigrationProfile.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_observations");
+
+                    b.HasIndex("ImportRunId")
+                        .HasDatabaseName("ix_observations_import_run_id");
 
                     b.HasIndex("IndicatorId")
                         .HasDatabaseName("ix_observations_indicator_id");
@@ -845,6 +1129,140 @@ namespace MigrationProfile.Web.Data.Migrations
                     b.ToTable("sources", (string)null);
                 });
 
+            modelBuilder.Entity("MigrationProfile.Web.Data.Entities.StagedMigrantStock", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DestinationIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("destination_iso3")
+                        .IsFixedLength();
+
+                    b.Property<string>("Edition")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("edition");
+
+                    b.Property<int>("ImportRunId")
+                        .HasColumnType("integer")
+                        .HasColumnName("import_run_id");
+
+                    b.Property<string>("OriginIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("origin_iso3")
+                        .IsFixedLength();
+
+                    b.Property<long>("Persons")
+                        .HasColumnType("bigint")
+                        .HasColumnName("persons");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("sex");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_staged_migrant_stocks");
+
+                    b.HasIndex("ImportRunId")
+                        .HasDatabaseName("ix_import_staged_migrant_stocks_import_run_id");
+
+                    b.ToTable("import_staged_migrant_stocks", (string)null);
+                });
+
+            modelBuilder.Entity("MigrationProfile.Web.Data.Entities.StagedObservation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CountryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("country_id");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("Edition")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("edition");
+
+                    b.Property<int>("ImportRunId")
+                        .HasColumnType("integer")
+                        .HasColumnName("import_run_id");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("location");
+
+                    b.Property<decimal>("NumericValue")
+                        .HasColumnType("numeric")
+                        .HasColumnName("numeric_value");
+
+                    b.Property<int?>("PeriodQuarter")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_quarter");
+
+                    b.Property<int>("PeriodYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_year");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("series");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("source_url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_staged_observations");
+
+                    b.HasIndex("ImportRunId", "CountryId", "IndicatorId", "SourceId", "Series", "Edition", "PeriodYear", "PeriodQuarter")
+                        .IsUnique()
+                        .HasDatabaseName("ix_import_staged_observations_import_run_id_country_id_indicat");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("ImportRunId", "CountryId", "IndicatorId", "SourceId", "Series", "Edition", "PeriodYear", "PeriodQuarter"), false);
+
+                    b.ToTable("import_staged_observations", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -914,6 +1332,48 @@ namespace MigrationProfile.Web.Data.Migrations
                     b.Navigation("Country");
                 });
 
+            modelBuilder.Entity("MigrationProfile.Web.Data.Entities.ImportRun", b =>
+                {
+                    b.HasOne("MigrationProfile.Web.Data.Entities.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_runs_sources_source_id");
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("MigrationProfile.Web.Data.Entities.IndicatorMapping", b =>
+                {
+                    b.HasOne("MigrationProfile.Web.Data.Entities.IndicatorDefinition", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_mappings_indicator_definitions_indicator_id");
+
+                    b.HasOne("MigrationProfile.Web.Data.Entities.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_mappings_sources_source_id");
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("MigrationProfile.Web.Data.Entities.MigrantStock", b =>
+                {
+                    b.HasOne("MigrationProfile.Web.Data.Entities.ImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("ImportRunId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_migrant_stocks_import_runs_import_run_id");
+                });
+
             modelBuilder.Entity("MigrationProfile.Web.Data.Entities.NarrativeSection", b =>
                 {
                     b.HasOne("MigrationProfile.Web.Data.Entities.Country", "Country")
@@ -935,6 +1395,12 @@ namespace MigrationProfile.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_observations_countries_country_id");
 
+                    b.HasOne("MigrationProfile.Web.Data.Entities.ImportRun", "ImportRun")
+                        .WithMany()
+                        .HasForeignKey("ImportRunId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_observations_import_runs_import_run_id");
+
                     b.HasOne("MigrationProfile.Web.Data.Entities.IndicatorDefinition", "Indicator")
                         .WithMany()
                         .HasForeignKey("IndicatorId")
@@ -950,6 +1416,8 @@ namespace MigrationProfile.Web.Data.Migrations
                         .HasConstraintName("fk_observations_sources_source_id");
 
                     b.Navigation("Country");
+
+                    b.Navigation("ImportRun");
 
                     b.Navigation("Indicator");
 
@@ -978,6 +1446,26 @@ namespace MigrationProfile.Web.Data.Migrations
                         .HasConstraintName("fk_publications_countries_country_id");
 
                     b.Navigation("Country");
+                });
+
+            modelBuilder.Entity("MigrationProfile.Web.Data.Entities.StagedMigrantStock", b =>
+                {
+                    b.HasOne("MigrationProfile.Web.Data.Entities.ImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("ImportRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_staged_migrant_stocks_import_runs_import_run_id");
+                });
+
+            modelBuilder.Entity("MigrationProfile.Web.Data.Entities.StagedObservation", b =>
+                {
+                    b.HasOne("MigrationProfile.Web.Data.Entities.ImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("ImportRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_staged_observations_import_runs_import_run_id");
                 });
 
             modelBuilder.Entity("MigrationProfile.Web.Data.Entities.Country", b =>
