@@ -16,6 +16,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IChangeAuthor?
     private readonly IChangeAuthor _author = author ?? SystemChangeAuthor.Instance;
     private long? _restoringFrom;
 
+    /// <summary>Set while undoing an import: figures go back to their earlier state, hand-edit mark included.</summary>
+    internal bool KeepHandEditMarks { get; set; }
+
     public DbSet<Country> Countries => Set<Country>();
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<IndicatorDefinition> IndicatorDefinitions => Set<IndicatorDefinition>();
@@ -55,7 +58,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IChangeAuthor?
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
-        if (_author.UserId is not null)
+        if (_author.UserId is not null && !KeepHandEditMarks)
         {
             MarkFiguresEditedByHand();
         }
