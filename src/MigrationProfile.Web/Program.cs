@@ -3,12 +3,19 @@ using Microsoft.AspNetCore.Diagnostics;
 using MigrationProfile.Web.Accounts;
 using MigrationProfile.Web.Api;
 using MigrationProfile.Web.Data;
+using MigrationProfile.Web.Importing;
 using MigrationProfile.Web.Profiles;
 using MigrationProfile.Web.Security;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalSecurityHeaders();
+if (ImportCommand.IsImport(args))
+{
+    // The command line prints its own report; the log keeps to warnings.
+    builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
+    builder.Configuration["Database:MigrateOnStartup"] = "false";
+}
 
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
@@ -26,6 +33,8 @@ builder.Services.AddDbContext<AppDbContext>(options => AppDbContext.Configure(op
 builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.SectionName));
 builder.Services.AddHostedService<DatabaseInitializer>();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+
+builder.Services.AddImporting(builder.Configuration);
 
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddScoped<CountryProfileQuery>();
@@ -65,6 +74,11 @@ builder.Services.AddSwaggerGen(options =>
 });
 
 var app = builder.Build();
+
+if (ImportCommand.IsImport(args))
+{
+    return await ImportCommand.RunAsync(app.Services, args, Console.Out, Console.Error, CancellationToken.None);
+}
 
 app.UsePortalSecurityHeaders();
 app.UseSerilogRequestLogging();
@@ -117,5 +131,6 @@ app.MapRazorPages().WithStaticAssets();
 app.MapCountriesApi();
 
 app.Run();
+return 0;
 
 static bool IsApiRequest(HttpContext context) => context.Request.Path.StartsWithSegments("/api");

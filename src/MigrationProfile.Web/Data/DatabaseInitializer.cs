@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MigrationProfile.Web.Accounts;
+using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Importing;
 
 namespace MigrationProfile.Web.Data;
 
@@ -24,6 +26,7 @@ public sealed class DatabaseOptions
 public sealed partial class DatabaseInitializer(
     IServiceScopeFactory scopeFactory,
     IOptions<DatabaseOptions> options,
+    IOptions<ImportOptions> importOptions,
     ILogger<DatabaseInitializer> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
@@ -92,6 +95,11 @@ public sealed partial class DatabaseInitializer(
             // MigrateAsync runs the seed registered with UseAsyncSeeding once the schema is current.
             await db.Database.MigrateAsync(cancellationToken);
             await scope.ServiceProvider.GetRequiredService<FirstAdminBootstrapper>().EnsureAsync(cancellationToken);
+            if (importOptions.Value.LoadSnapshotOnStartup)
+            {
+                await scope.ServiceProvider.GetRequiredService<ShippedSnapshot>()
+                    .LoadAsync(ImportTrigger.FirstStart, ImportRequest.Describe(ImportTrigger.FirstStart, null), cancellationToken);
+            }
             logger.LogInformation("Database is up to date and seeded (attempt {Attempt})", attempt);
             return true;
         }

@@ -14,7 +14,11 @@ namespace MigrationProfile.Web.Importing;
 /// </summary>
 public sealed class ImportStaging(AppDbContext db)
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Problems quote the input; relaxed escaping keeps them readable in the database and on the command line.
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private const string NotAProfileCountry = "not a profile country";
 

@@ -32,6 +32,8 @@ public sealed class PortalServer(string databaseName) : WebApplicationFactory<Pr
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:MigrationProfile", TestDatabase.ConnectionStringFor(databaseName));
         builder.UseSetting("Database:RetryDelay", "00:00:01");
+        // The journeys check the seeded figures; the shipped snapshot's load is tested once, in the integration tests.
+        builder.UseSetting("Import:LoadSnapshotOnStartup", "false");
         // The admin the browser signs in as, created at start-up like a real first admin. The socket is plain
         // http, so Secure-only cookies are relaxed here as for a local try-out.
         builder.UseSetting("Admin:Email", PortalFixture.AdminEmail);

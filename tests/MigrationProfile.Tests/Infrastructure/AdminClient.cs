@@ -110,6 +110,29 @@ public sealed class AdminClient : IDisposable
         return (response, s_parser.ParseDocument(html));
     }
 
+    /// <summary>Submits a page's multipart form with a file, as a browser's upload would.</summary>
+    public async Task<(HttpResponseMessage Response, IHtmlDocument Page)> PostFileAsync(string pageUrl, IDictionary<string, string> fields,
+        string fileField, string fileName, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var page = await GetPageAsync(pageUrl);
+        var token = page.QuerySelectorAll("form[enctype='multipart/form-data'] input").OfType<IHtmlInputElement>()
+            .FirstOrDefault(i => i.Name == AntiforgeryField)?.Value;
+        Assert.True(token is not null, $"{pageUrl} has no multipart form with an antiforgery token.");
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+        form.Add(new StringContent(token), AntiforgeryField);
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        form.Add(file, fileField, fileName);
+        var response = await Http.PostAsync(new Uri(Http.BaseAddress!, pageUrl), form);
+        var html = await response.Content.ReadAsStringAsync();
+        return (response, s_parser.ParseDocument(html));
+    }
+
     public void Dispose() => Http.Dispose();
 
     /// <summary>What a browser would send for the form as it stands: enabled, named controls in document order.</summary>

@@ -15,6 +15,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Overrides the connection string, e.g. to point at a server that is not running.</summary>
     protected virtual string? ConnectionStringOverride => null;
 
+    /// <summary>Whether start-up loads the publishers' files shipped with the portal (the run command's first start does).</summary>
+    protected virtual bool LoadSnapshot => false;
+
     public virtual async Task InitializeAsync()
     {
         if (ConnectionStringOverride is null)
@@ -38,6 +41,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:MigrationProfile",
             ConnectionStringOverride ?? TestDatabase.ConnectionStringFor(DatabaseName));
         builder.UseSetting("Database:RetryDelay", "00:00:01");
+        // Tests load the slices of publisher data they need; one test loads the whole shipped snapshot.
+        builder.UseSetting("Import:LoadSnapshotOnStartup", LoadSnapshot ? "true" : "false");
     }
 
     public AppDbContext OpenDbContext() => TestDatabase.OpenContext(DatabaseName);

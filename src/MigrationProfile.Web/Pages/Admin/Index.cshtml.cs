@@ -5,12 +5,14 @@ using MigrationProfile.Web.Pages.Admin.History;
 
 namespace MigrationProfile.Web.Pages.Admin;
 
-/// <summary>The editors' start page: each profile's parts with their size, and what changed lately.</summary>
+/// <summary>The editors' start page: each profile's parts with their size, each publisher's last import, and what changed lately.</summary>
 public class IndexModel(AppDbContext db) : PageModel
 {
     public IReadOnlyList<CountryParts> Countries { get; private set; } = [];
 
     public IReadOnlyList<HistoryRow> RecentChanges { get; private set; } = [];
+
+    public IReadOnlyList<ImportRuns.IndexModel.SourceFreshness> Sources { get; private set; } = [];
 
     public sealed record CountryParts(string Slug, string Name, DateOnly LatestUpdate, int Figures, int Sections,
         int Authorities, int Documents, int Publications);
@@ -26,5 +28,6 @@ public class IndexModel(AppDbContext db) : PageModel
             .Take(10)
             .ToListAsync(cancellationToken);
         RecentChanges = [.. recent.Select(HistoryRow.From)];
+        Sources = await ImportRuns.IndexModel.LatestPerSourceAsync(db, cancellationToken);
     }
 }
