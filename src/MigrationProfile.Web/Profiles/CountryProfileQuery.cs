@@ -10,7 +10,8 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
     public async Task<IReadOnlyList<CountrySummary>> ListCountriesAsync(CancellationToken cancellationToken) =>
         await db.Countries.AsNoTracking()
             .OrderBy(c => c.Name)
-            .Select(c => new CountrySummary(c.Slug, c.Name, c.Iso3Code, c.LatestUpdate))
+            .Select(c => new CountrySummary(c.Slug, c.Name, c.Iso3Code, c.LatestUpdate, c.Region,
+                c.Authorities.Any() || c.PolicyDocuments.Any() || c.NarrativeSections.Any(n => n.Language == "en") || c.Publications.Any()))
             .ToListAsync(cancellationToken);
 
     public async Task<CountryProfile?> GetAsync(string slug, CancellationToken cancellationToken)
