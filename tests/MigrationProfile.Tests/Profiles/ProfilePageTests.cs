@@ -162,8 +162,9 @@ public class ProfilePageTests(PortalFactory portal) : IClassFixture<PortalFactor
     {
         var page = await portal.GetDocumentAsync("/");
 
-        var link = page.QuerySelectorAll<IHtmlAnchorElement>(".country-list a").Single();
-        Assert.Equal("Kazakhstan", link.Visible());
+        var links = page.QuerySelectorAll<IHtmlAnchorElement>(".country-list a").ToList();
+        Assert.Equal(49, links.Count);
+        var link = Assert.Single(links, l => l.Visible() == "Kazakhstan");
         Assert.Equal("/countries/kazakhstan", link.GetAttribute("href"));
     }
 
