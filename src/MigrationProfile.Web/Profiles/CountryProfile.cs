@@ -46,7 +46,10 @@ public sealed record FigureView(
     /// <summary>The figure's own page at its source, else the source's home page, else null.</summary>
     string? SourceUrl,
     string? Note,
-    DateTimeOffset? RetrievedAt);
+    /// <summary>When the figure was taken from its source; null where not recorded (e.g. seeded by hand).</summary>
+    DateTimeOffset? RetrievedAt,
+    /// <summary>The publisher's own last update of the data the figure comes from, where it says.</summary>
+    DateOnly? PublisherUpdatedOn);
 
 public sealed record PeriodView(int? Year, int? Quarter, string Label);
 

@@ -203,7 +203,8 @@ public class ProfilePageTests(PortalFactory portal) : IClassFixture<PortalFactor
         Assert.Equal("Kazakhstan", page.QuerySelector("h1")!.Visible());
     }
 
-    internal sealed record ShownFigure(string Value, string Unit, string Scope, string Source, string Series, string Period, string? Link);
+    internal sealed record ShownFigure(string Value, string Unit, string Scope, string Source, string Series, string Period, string? Link,
+        string Freshness);
 
     internal static List<ShownFigure> FiguresOf(IHtmlDocument page, string indicatorName)
     {
@@ -221,7 +222,8 @@ public class ProfilePageTests(PortalFactory portal) : IClassFixture<PortalFactor
                 Source: source.Visible(),
                 Series: figure.QuerySelector(".series")?.Visible() ?? "",
                 Period: figure.QuerySelector(".period")!.Visible(),
-                Link: source is IHtmlAnchorElement anchor ? anchor.GetAttribute("href") : null);
+                Link: source is IHtmlAnchorElement anchor ? anchor.GetAttribute("href") : null,
+                Freshness: figure.QuerySelector(".figure-freshness")?.Visible() ?? "");
         })];
     }
 }
