@@ -169,6 +169,22 @@ public class ProfilePageTests(PortalFactory portal) : IClassFixture<PortalFactor
     }
 
     [Fact]
+    public async Task The_full_profile_lists_every_section_and_calls_none_unwritten()
+    {
+        var page = await portal.GetDocumentAsync("/countries/kazakhstan");
+
+        Assert.Equal(["General Information", "Migration Authorities", "Key Policy Documents", "Migration in Kazakhstan", "Relevant Publications"],
+            page.QuerySelectorAll(".toc a").Select(a => a.Visible()));
+        Assert.Equal(page.QuerySelectorAll(".toc a").Select(a => a.GetAttribute("href")),
+            page.QuerySelectorAll("article > section").Select(s => $"#{s.Id}"));
+        Assert.Empty(page.QuerySelectorAll(".profile-status"));
+        // The seeded figures record no retrieval or publisher date, so none is claimed.
+        Assert.Empty(page.QuerySelectorAll(".figure-freshness"));
+        Assert.Equal("Migration profile of Kazakhstan: figures with sources and periods, migration authorities, key policy documents and publications.",
+            page.QuerySelector("meta[name=description]")!.GetAttribute("content"));
+    }
+
+    [Fact]
     public async Task The_page_has_one_h1_a_skip_link_and_a_language()
     {
         var page = await portal.GetDocumentAsync("/countries/kazakhstan");
