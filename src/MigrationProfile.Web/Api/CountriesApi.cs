@@ -13,7 +13,9 @@ public static class CountriesApi
         group.MapGet("/", ListCountries)
             .WithName("ListCountries")
             .WithSummary("Countries with a published migration profile")
-            .WithDescription("Each country's URL slug, name, ISO 3166-1 alpha-3 code and the profile's latest-update date.");
+            .WithDescription("Each country's URL slug, name, ISO 3166-1 alpha-3 code, the profile's latest-update date, " +
+                "its Prague Process region, and hasEditorialContent: true for a full profile (authorities, policy documents, " +
+                "narrative or publications written), false for one with the publishers' figures only.");
 
         group.MapGet("/{slug}/profile", GetProfile)
             .WithName("GetCountryProfile")

@@ -5,7 +5,11 @@ namespace MigrationProfile.Web.Profiles;
 // The read model of one country's profile. The public page and /api/v1 both serve these records,
 // so a figure reads the same wherever it is shown.
 
-public sealed record CountrySummary(string Slug, string Name, string Iso3Code, DateOnly LatestUpdate);
+/// <param name="Region">The Prague Process group the country is listed under, e.g. "Central Asia".</param>
+/// <param name="HasEditorialContent">True when editors have written any of authorities, policy documents,
+/// narrative or publications (a full profile); false when the profile has only the publishers' figures.</param>
+public sealed record CountrySummary(string Slug, string Name, string Iso3Code, DateOnly LatestUpdate, string Region,
+    bool HasEditorialContent);
 
 public sealed record CountryProfile(
     string Slug,
@@ -42,7 +46,10 @@ public sealed record FigureView(
     /// <summary>The figure's own page at its source, else the source's home page, else null.</summary>
     string? SourceUrl,
     string? Note,
-    DateTimeOffset? RetrievedAt);
+    /// <summary>When the figure was taken from its source; null where not recorded (e.g. seeded by hand).</summary>
+    DateTimeOffset? RetrievedAt,
+    /// <summary>The publisher's own last update of the data the figure comes from, where it says.</summary>
+    DateOnly? PublisherUpdatedOn);
 
 public sealed record PeriodView(int? Year, int? Quarter, string Label);
 

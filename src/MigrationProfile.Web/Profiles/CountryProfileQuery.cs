@@ -10,7 +10,8 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
     public async Task<IReadOnlyList<CountrySummary>> ListCountriesAsync(CancellationToken cancellationToken) =>
         await db.Countries.AsNoTracking()
             .OrderBy(c => c.Name)
-            .Select(c => new CountrySummary(c.Slug, c.Name, c.Iso3Code, c.LatestUpdate))
+            .Select(c => new CountrySummary(c.Slug, c.Name, c.Iso3Code, c.LatestUpdate, c.Region,
+                c.Authorities.Any() || c.PolicyDocuments.Any() || c.NarrativeSections.Any(n => n.Language == "en") || c.Publications.Any()))
             .ToListAsync(cancellationToken);
 
     public async Task<CountryProfile?> GetAsync(string slug, CancellationToken cancellationToken)
@@ -30,7 +31,7 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
                     o.NumericValue, o.BooleanValue, o.TextValue, o.Qualifier, o.Currency,
                     o.PeriodYear, o.PeriodQuarter, o.Series, o.Edition,
                     o.Source.ShortName, o.Source.FullName, o.Source.HomepageUrl, o.Source.Scope,
-                    o.SourceUrl, o.Note, o.RetrievedAt)).ToList(),
+                    o.SourceUrl, o.Note, o.RetrievedAt, o.PublisherUpdatedOn)).ToList(),
                 // Roles are stored by name, so they are put in their reading order below, not by SQL.
                 Authorities = c.Authorities.OrderBy(a => a.SortOrder).ThenBy(a => a.Id)
                     .Select(a => new { a.Role, a.Name, a.Url }).ToList(),
@@ -97,7 +98,7 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
             f.Series, f.Edition,
             new SourceView(f.SourceShortName, f.SourceFullName, f.SourceHomepageUrl, f.SourceScope),
             f.SourceUrl ?? f.SourceHomepageUrl,
-            f.Note, f.RetrievedAt);
+            f.Note, f.RetrievedAt, f.PublisherUpdatedOn);
     }
 
     private sealed record FigureRow(
@@ -106,5 +107,5 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
         decimal? NumericValue, bool? BooleanValue, string? TextValue, string? Qualifier, string? Currency,
         int? PeriodYear, int? PeriodQuarter, string Series, string Edition,
         string SourceShortName, string SourceFullName, string? SourceHomepageUrl, SourceScope SourceScope,
-        string? SourceUrl, string? Note, DateTimeOffset? RetrievedAt);
+        string? SourceUrl, string? Note, DateTimeOffset? RetrievedAt, DateOnly? PublisherUpdatedOn);
 }

@@ -15,6 +15,15 @@ public static class DisplayText
         _ => panel.ToString(),
     };
 
+    /// <summary>A region's heading in the country list; the stored name where it reads well as it is.</summary>
+    public static string RegionTitle(string region) => region switch
+    {
+        "EU" => "European Union",
+        "Schengen Area" => "Schengen Area, outside the EU",
+        "" => "Other countries",
+        _ => region,
+    };
+
     public static string AuthorityRoleTitle(AuthorityRole role) => role switch
     {
         AuthorityRole.ResponsibleBody => "Responsible Body",

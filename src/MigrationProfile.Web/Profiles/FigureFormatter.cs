@@ -50,6 +50,9 @@ public static class FigureFormatter
 
     public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>The day of an instant, in UTC: the same day for every reader and server.</summary>
+    public static DateOnly UtcDay(DateTimeOffset instant) => DateOnly.FromDateTime(instant.UtcDateTime);
+
     public static string PolicyDocumentTitle(string title, int? yearAdopted, int? yearLastAmended) =>
         (yearAdopted, yearLastAmended) switch
         {

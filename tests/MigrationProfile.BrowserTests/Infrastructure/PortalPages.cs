@@ -15,6 +15,11 @@ public static class PortalPages
     [
         new("Country list", "/"),
         new("Kazakhstan profile", "/countries/kazakhstan"),
+        // Figures only, one with retrieval and publisher dates (added by PortalFixture as an importer would).
+        new("Data profile (Kyrgyzstan)", "/countries/kyrgyzstan"),
+        new("Profile without figures or text (Albania)", "/countries/albania"),
+        new("Country list, one region", "/?region=Central+Asia"),
+        new("Country list, unknown region and no match", "/?region=Atlantis&q=zz"),
         new("Page not found", "/countries/atlantis", 404),
         // Swashbuckle's page, linked as "Data API"; it passes too, with swagger-ui-overrides.css for contrast.
         new("Data API (Swagger UI)", "/swagger/index.html", ReadyWhen: ".opblock"),

@@ -18,6 +18,10 @@ public class CountriesApiTests(PortalFactory portal) : IClassFixture<PortalFacto
         var kazakhstan = Assert.Single(countries.EnumerateArray(), c => c.GetProperty("slug").GetString() == "kazakhstan");
         Assert.Equal("KAZ", kazakhstan.GetProperty("iso3Code").GetString());
         Assert.Equal("2024-09-09", kazakhstan.GetProperty("latestUpdate").GetString());
+        Assert.Equal("Central Asia", kazakhstan.GetProperty("region").GetString());
+        Assert.True(kazakhstan.GetProperty("hasEditorialContent").GetBoolean());
+        Assert.All(countries.EnumerateArray(), c => Assert.NotEqual("", c.GetProperty("region").GetString()));
+        Assert.Equal(48, countries.EnumerateArray().Count(c => !c.GetProperty("hasEditorialContent").GetBoolean()));
     }
 
     [Fact]

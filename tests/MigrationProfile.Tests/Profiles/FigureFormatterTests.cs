@@ -48,4 +48,17 @@ public class FigureFormatterTests
     [InlineData("Migration Policy Concept 2023-2027", null, null, "Migration Policy Concept 2023-2027")]
     public void Policy_documents_are_titled_as_the_profile_writes_them(string title, int? adopted, int? amended, string expected) =>
         Assert.Equal(expected, FigureFormatter.PolicyDocumentTitle(title, adopted, amended));
+
+    [Theory]
+    // Late evening west of Greenwich is already the next day in UTC; every reader sees the same date.
+    [InlineData("2026-07-01T22:15:00-04:00", "2 July 2026", "2026-07-02")]
+    [InlineData("2026-07-01T00:30:00+02:00", "30 June 2026", "2026-06-30")]
+    [InlineData("2026-07-01T08:30:00Z", "1 July 2026", "2026-07-01")]
+    public void Retrieval_times_read_as_their_day_in_UTC(string instant, string expected, string expectedIso)
+    {
+        var day = FigureFormatter.UtcDay(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(expected, FigureFormatter.Date(day));
+        Assert.Equal(expectedIso, FigureFormatter.IsoDate(day));
+    }
 }

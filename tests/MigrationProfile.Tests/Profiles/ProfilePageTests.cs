@@ -162,9 +162,26 @@ public class ProfilePageTests(PortalFactory portal) : IClassFixture<PortalFactor
     {
         var page = await portal.GetDocumentAsync("/");
 
-        var link = page.QuerySelectorAll<IHtmlAnchorElement>(".country-list a").Single();
-        Assert.Equal("Kazakhstan", link.Visible());
+        var links = page.QuerySelectorAll<IHtmlAnchorElement>(".country-list a").ToList();
+        Assert.Equal(49, links.Count);
+        var link = Assert.Single(links, l => l.Visible() == "Kazakhstan");
         Assert.Equal("/countries/kazakhstan", link.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task The_full_profile_lists_every_section_and_calls_none_unwritten()
+    {
+        var page = await portal.GetDocumentAsync("/countries/kazakhstan");
+
+        Assert.Equal(["General Information", "Migration Authorities", "Key Policy Documents", "Migration in Kazakhstan", "Relevant Publications"],
+            page.QuerySelectorAll(".toc a").Select(a => a.Visible()));
+        Assert.Equal(page.QuerySelectorAll(".toc a").Select(a => a.GetAttribute("href")),
+            page.QuerySelectorAll("article > section").Select(s => $"#{s.Id}"));
+        Assert.Empty(page.QuerySelectorAll(".profile-status"));
+        // The seeded figures record no retrieval or publisher date, so none is claimed.
+        Assert.Empty(page.QuerySelectorAll(".figure-freshness"));
+        Assert.Equal("Migration profile of Kazakhstan: figures with sources and periods, migration authorities, key policy documents and publications.",
+            page.QuerySelector("meta[name=description]")!.GetAttribute("content"));
     }
 
     [Fact]
@@ -202,7 +219,8 @@ public class ProfilePageTests(PortalFactory portal) : IClassFixture<PortalFactor
         Assert.Equal("Kazakhstan", page.QuerySelector("h1")!.Visible());
     }
 
-    internal sealed record ShownFigure(string Value, string Unit, string Scope, string Source, string Series, string Period, string? Link);
+    internal sealed record ShownFigure(string Value, string Unit, string Scope, string Source, string Series, string Period, string? Link,
+        string Freshness);
 
     internal static List<ShownFigure> FiguresOf(IHtmlDocument page, string indicatorName)
     {
@@ -220,7 +238,8 @@ public class ProfilePageTests(PortalFactory portal) : IClassFixture<PortalFactor
                 Source: source.Visible(),
                 Series: figure.QuerySelector(".series")?.Visible() ?? "",
                 Period: figure.QuerySelector(".period")!.Visible(),
-                Link: source is IHtmlAnchorElement anchor ? anchor.GetAttribute("href") : null);
+                Link: source is IHtmlAnchorElement anchor ? anchor.GetAttribute("href") : null,
+                Freshness: figure.QuerySelector(".figure-freshness")?.Visible() ?? "");
         })];
     }
 }

@@ -8,6 +8,29 @@ public class ProfileModel(CountryProfileQuery query) : PageModel
 {
     public CountryProfile Profile { get; private set; } = null!;
 
+    public ProfileSection GeneralInformation { get; private set; } = null!;
+    public ProfileSection Authorities { get; private set; } = null!;
+    public ProfileSection PolicyDocuments { get; private set; } = null!;
+    public ProfileSection Narrative { get; private set; } = null!;
+    public ProfileSection Publications { get; private set; } = null!;
+
+    /// <summary>The sections with content, in reading order: the table of contents.</summary>
+    public IReadOnlyList<ProfileSection> Contents { get; private set; } = [];
+
+    /// <summary>
+    /// Names the editorial sections not written yet for this country, e.g. "Migration authorities, ... have not been
+    /// written for Albania yet; the figures below come from the publishers' data."; null when every one is written.
+    /// </summary>
+    public string? UnwrittenSentence { get; private set; }
+
+    /// <summary>The page's meta description: what the profile has.</summary>
+    public string Description { get; private set; } = "";
+
+    /// <summary>A part of the profile: a heading and a table-of-contents entry, shown only when it has content.</summary>
+    /// <param name="Unwritten">How the sentence about missing sections names it; null for the figures.</param>
+    /// <param name="UnwrittenIsSingular">"a narrative has", "publications have".</param>
+    public sealed record ProfileSection(string Id, string Title, bool HasContent, string? Unwritten, bool UnwrittenIsSingular = false);
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var profile = await query.GetAsync(slug.ToLowerInvariant(), cancellationToken);
@@ -16,6 +39,44 @@ public class ProfileModel(CountryProfileQuery query) : PageModel
             return NotFound();
         }
         Profile = profile;
+
+        GeneralInformation = new("general-information", "General Information",
+            profile.Panels.Count > 0 || !string.IsNullOrWhiteSpace(profile.GeneralInformationNote), null);
+        Authorities = new("migration-authorities", "Migration Authorities", profile.Authorities.Count > 0, "migration authorities");
+        PolicyDocuments = new("key-policy-documents", "Key Policy Documents", profile.PolicyDocuments.Count > 0, "key policy documents");
+        Narrative = new("migration-overview", $"Migration in {profile.Name}", profile.NarrativeSections.Count > 0, "a narrative", UnwrittenIsSingular: true);
+        Publications = new("relevant-publications", "Relevant Publications", profile.Publications.Count > 0, "publications");
+        ProfileSection[] sections = [GeneralInformation, Authorities, PolicyDocuments, Narrative, Publications];
+        Contents = [.. sections.Where(s => s.HasContent)];
+
+        var unwritten = sections.Where(s => !s.HasContent && s.Unwritten is not null).ToList();
+        if (unwritten.Count > 0)
+        {
+            var verb = unwritten is [{ UnwrittenIsSingular: true }] ? "has" : "have";
+            var figures = profile.Panels.Count > 0 ? "; the figures below come from the publishers' data" : "";
+            UnwrittenSentence = $"{Capitalised(JoinedWithAnd(unwritten.Select(s => s.Unwritten!)))} {verb} not been written for {profile.Name} yet{figures}.";
+        }
+
+        // Kazakhstan's (every part written): "...: figures with sources and periods, migration authorities, key policy documents and publications."
+        var parts = new List<string>();
+        if (profile.Panels.Count > 0)
+        {
+            parts.Add("figures with sources and periods");
+        }
+        parts.AddRange(new[] { Authorities, PolicyDocuments, Publications }.Where(s => s.HasContent).Select(s => s.Unwritten!));
+        Description = parts.Count == 0
+            ? $"Migration profile of {profile.Name}."
+            : $"Migration profile of {profile.Name}: {JoinedWithAnd(parts)}.";
         return Page();
     }
+
+    private static string JoinedWithAnd(IEnumerable<string> items) => items.ToArray() switch
+    {
+        [] => "",
+        [var only] => only,
+        [.. var first, var last] => $"{string.Join(", ", first)} and {last}",
+    };
+
+    private static string Capitalised(string text) =>
+        text.Length == 0 ? text : string.Concat(char.ToUpperInvariant(text[0]).ToString(), text.AsSpan(1));
 }
