@@ -24,7 +24,7 @@ public static class InputStreams
         var (stream, isGzip) = await StartsWithAsync(input, s_gzipMagic, dropPrefix: false, cancellationToken);
         if (isGzip)
         {
-            stream = new LengthCheckedGzipStream(stream);
+            stream = new LengthCheckedGzipStream(new TailKeepingStream(stream));
         }
         (stream, _) = await StartsWithAsync(stream, s_utf8Bom, dropPrefix: true, cancellationToken);
         return stream;
@@ -51,100 +51,37 @@ public static class InputStreams
     /// the bytes handed out with the length the gzip trailer records (its last four bytes) once the data ends.
     /// A file of several concatenated gzip members would fail this check; the portal writes single-member files.
     /// </summary>
-    private sealed class LengthCheckedGzipStream : Stream
+    private sealed class LengthCheckedGzipStream(TailKeepingStream compressed)
+        : PassThroughStream(new GZipStream(compressed, CompressionMode.Decompress))
     {
-        private readonly TailKeepingStream _compressed;
-        private readonly GZipStream _gzip;
         private long _length;
         private bool _checked;
 
-        public LengthCheckedGzipStream(Stream compressed)
+        protected override void Observe(ReadOnlySpan<byte> read, int asked)
         {
-            _compressed = new TailKeepingStream(compressed);
-            _gzip = new GZipStream(_compressed, CompressionMode.Decompress);
-        }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Counted(_gzip.Read(buffer, offset, count), count);
-
-        public override int Read(Span<byte> buffer) => Counted(_gzip.Read(buffer), buffer.Length);
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Counted(await _gzip.ReadAsync(buffer, cancellationToken), buffer.Length);
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        private int Counted(int read, int asked)
-        {
-            _length += read;
-            if (read == 0 && asked > 0 && !_checked)
+            _length += read.Length;
+            if (read.Length > 0 || asked == 0 || _checked)
             {
-                _checked = true;
-                // The trailer stores the uncompressed length modulo 2^32.
-                if (_compressed.LastFourBytes is not { } trailer || BinaryPrimitives.ReadUInt32LittleEndian(trailer) != (uint)_length)
-                {
-                    throw new InvalidDataException("the gzip file ends early: it looks cut off");
-                }
+                return;
             }
-            return read;
-        }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
+            _checked = true;
+            // The trailer stores the uncompressed length modulo 2^32.
+            if (compressed.LastFourBytes is not { } trailer || BinaryPrimitives.ReadUInt32LittleEndian(trailer) != (uint)_length)
             {
-                // The gzip stream disposes the compressed side and, through it, the input.
-                _gzip.Dispose();
+                throw new InvalidDataException("the gzip file ends early: it looks cut off");
             }
-            base.Dispose(disposing);
         }
     }
 
     /// <summary>Passes reads through and remembers the last four bytes, the gzip trailer's length field.</summary>
-    private sealed class TailKeepingStream(Stream inner) : Stream
+    private sealed class TailKeepingStream(Stream inner) : PassThroughStream(inner)
     {
         private readonly byte[] _tail = new byte[4];
         private int _tailLength;
 
-        public byte[]? LastFourBytes => _tailLength == 4 ? _tail : null;
+        public byte[]? LastFourBytes => _tailLength == _tail.Length ? _tail : null;
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            var read = inner.Read(buffer);
-            Keep(buffer[..read]);
-            return read;
-        }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            var read = await inner.ReadAsync(buffer, cancellationToken);
-            Keep(buffer.Span[..read]);
-            return read;
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        private void Keep(ReadOnlySpan<byte> read)
+        protected override void Observe(ReadOnlySpan<byte> read, int asked)
         {
             if (read.Length >= _tail.Length)
             {
@@ -157,6 +94,37 @@ public static class InputStreams
             read.CopyTo(_tail.AsSpan(kept));
             _tailLength = kept + read.Length;
         }
+    }
+
+    /// <summary>A read-only stream that hands each read of <paramref name="inner"/> to <see cref="Observe"/>; disposing it disposes the inner stream.</summary>
+    private abstract class PassThroughStream(Stream inner) : Stream
+    {
+        protected abstract void Observe(ReadOnlySpan<byte> read, int asked);
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var read = inner.Read(buffer);
+            Observe(buffer[..read], buffer.Length);
+            return read;
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await inner.ReadAsync(buffer, cancellationToken);
+            Observe(buffer.Span[..read], buffer.Length);
+            return read;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
         public override void Flush() { }
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
