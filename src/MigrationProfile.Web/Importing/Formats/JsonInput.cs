@@ -17,18 +17,10 @@ internal static class JsonInput
             result.Reject(location, "the reply is not UTF-8 text");
             return null;
         }
-        var reader = new Utf8JsonReader(json);
         try
         {
-            var document = JsonDocument.ParseValue(ref reader);
-            // ParseValue stops after one value; anything but the end after it means the reply is not one JSON value.
-            if (reader.Read())
-            {
-                document.Dispose();
-                result.Reject(location, "the reply has more after its JSON value");
-                return null;
-            }
-            return document;
+            // Parse, unlike ParseValue, also refuses anything but white space after the value.
+            return JsonDocument.Parse(json.ToArray());
         }
         catch (JsonException e)
         {

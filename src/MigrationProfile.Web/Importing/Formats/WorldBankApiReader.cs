@@ -58,7 +58,11 @@ public static class WorldBankApiReader
             return null;
         }
         // Seeded with earlier pages' figures, so a row repeated across pages is caught too.
-        var seen = result.Figures.ToDictionary(f => (f.Iso3, f.Code, f.Year, f.Quarter), f => f.Location);
+        var seen = new Dictionary<(string, string, int, int?), string>();
+        foreach (var figure in result.Figures)
+        {
+            seen.TryAdd((figure.Iso3, figure.Code, figure.Year, figure.Quarter), figure.Location);
+        }
         var item = 0;
         foreach (var row in rows.EnumerateArray())
         {

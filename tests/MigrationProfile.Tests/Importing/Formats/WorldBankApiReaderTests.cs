@@ -179,6 +179,18 @@ public class WorldBankApiReaderTests
     }
 
     [Fact]
+    public void A_result_that_already_holds_repeated_figures_still_reads_the_page()
+    {
+        var result = new ReadResult();
+        result.Figures.Add(new ReadFigure("KAZ", "SP.POP.TOTL", 2024, null, 20592571m, "line 264"));
+        result.Figures.Add(new ReadFigure("KAZ", "SP.POP.TOTL", 2024, null, 20592571m, "line 265"));
+
+        WorldBankApiReader.ReadPage(Inputs.Utf8(s_page1), 1, result);
+
+        Assert.Equal("page 1, item 3: KAZ 2024 of SP.POP.TOTL appears twice (first at line 264)", Assert.Single(result.Problems).ToString());
+    }
+
+    [Fact]
     public void A_byte_order_mark_is_accepted_and_bytes_that_are_not_utf8_are_a_problem()
     {
         var withBom = new ReadResult();
