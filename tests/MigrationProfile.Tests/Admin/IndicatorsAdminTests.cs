@@ -38,8 +38,8 @@ public class IndicatorsAdminTests : SignedInEditorTests
     {
         await SaveAsync(NewUrl, NewUrl, new()
         {
-            ["Input.Code"] = "net-migration",
-            ["Input.Name"] = "Net migration",
+            ["Input.Code"] = "naturalisations",
+            ["Input.Name"] = "Naturalisations",
             ["Input.Panel"] = nameof(IndicatorPanel.MigrantStocksAndFlows),
             ["Input.ValueKind"] = nameof(ValueKind.Count),
             ["Input.Unit"] = "persons",
@@ -47,9 +47,9 @@ public class IndicatorsAdminTests : SignedInEditorTests
 
         var list = await Editor.GetPageAsync(ListUrl);
         var panel = list.QuerySelector("#panel-MigrantStocksAndFlows")!.ParentElement!;
-        Assert.Equal(["Immigration", "Emigration", "Net migration"], panel.QuerySelectorAll("tbody th").Select(th => th.Visible()));
+        Assert.Equal(["Immigration", "Emigration", "Net migration", "Naturalisations"], panel.QuerySelectorAll("tbody th").Select(th => th.Visible()));
         var figureForm = await Editor.GetPageAsync("/admin/figures/edit?country=kazakhstan");
-        Assert.Contains(figureForm.QuerySelectorAll("select[name='Input.IndicatorId'] option"), o => o.Visible() == "Net migration (count, persons)");
+        Assert.Contains(figureForm.QuerySelectorAll("select[name='Input.IndicatorId'] option"), o => o.Visible() == "Naturalisations (count, persons)");
     }
 
     [Theory]
@@ -64,17 +64,17 @@ public class IndicatorsAdminTests : SignedInEditorTests
         var page = await RefusedAsync(NewUrl, NewUrl, new()
         {
             ["Input.Code"] = typed,
-            ["Input.Name"] = "Net migration",
+            ["Input.Name"] = "Naturalisations",
             ["Input.Panel"] = nameof(IndicatorPanel.MigrantStocksAndFlows),
             ["Input.ValueKind"] = nameof(ValueKind.Count),
             ["Input.Description"] = "Immigrants less emigrants.",
         });
 
         Assert.Contains(message, ErrorBeside(page, "Input.Code"), StringComparison.Ordinal);
-        Assert.Equal((typed, "Net migration", "Immigrants less emigrants."),
+        Assert.Equal((typed, "Naturalisations", "Immigrants less emigrants."),
             (ValueOf(page, "Input.Code"), ValueOf(page, "Input.Name"), ValueOf(page, "Input.Description")));
         Assert.Equal(nameof(IndicatorPanel.MigrantStocksAndFlows), ValueOf(page, "Input.Panel"));
-        Assert.Equal(13, await ReadAsync(db => db.IndicatorDefinitions.CountAsync()));
+        Assert.Equal(18, await ReadAsync(db => db.IndicatorDefinitions.CountAsync()));
     }
 
     [Fact]
@@ -105,12 +105,12 @@ public class IndicatorsAdminTests : SignedInEditorTests
     {
         await SaveAsync(NewUrl, NewUrl, new()
         {
-            ["Input.Code"] = "net-migration",
-            ["Input.Name"] = "Net migration",
+            ["Input.Code"] = "naturalisations",
+            ["Input.Name"] = "Naturalisations",
             ["Input.Panel"] = nameof(IndicatorPanel.MigrantStocksAndFlows),
             ["Input.ValueKind"] = nameof(ValueKind.Count),
         });
-        var id = await IdOfAsync("net-migration");
+        var id = await IdOfAsync("naturalisations");
 
         await SaveAsync(EditUrl(id), $"/admin/indicators/edit/{id}?handler=delete", []);
 

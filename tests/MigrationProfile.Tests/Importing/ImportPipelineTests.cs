@@ -6,6 +6,7 @@ using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
 using MigrationProfile.Web.Data.History;
 using MigrationProfile.Web.Importing;
+using MigrationProfile.Web.Importing.Formats;
 using static MigrationProfile.Tests.Importing.ImportTestData;
 
 namespace MigrationProfile.Tests.Importing;
@@ -206,10 +207,12 @@ public class ImportPipelineTests : IAsyncLifetime
 
         Assert.Equal(ImportRunStatus.Failed, run.Status);
         Assert.Equal(4, run.Rejected);
-        Assert.Contains("\"XYZ\"", run.ProblemsJson, StringComparison.Ordinal);
-        Assert.Contains("no-such-indicator", run.ProblemsJson, StringComparison.Ordinal);
-        Assert.Contains("km²", run.ProblemsJson, StringComparison.Ordinal);
-        Assert.Contains("currency code", run.ProblemsJson, StringComparison.Ordinal);
+        var problems = System.Text.Json.JsonSerializer.Deserialize<List<ImportProblem>>(run.ProblemsJson, ImportStaging.Json)!;
+        Assert.Equal(["line 3", "line 4", "line 5", "line 6"], problems.Select(p => p.Location));
+        Assert.Contains("\"XYZ\"", problems[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("no-such-indicator", problems[1].Reason, StringComparison.Ordinal);
+        Assert.Contains("km²", problems[2].Reason, StringComparison.Ordinal);
+        Assert.Contains("currency code", problems[3].Reason, StringComparison.Ordinal);
     }
 
     [Fact]
