@@ -27,7 +27,7 @@ public static class ImportingSetup
         services.AddScoped<ImportRunner>();
         services.AddScoped<ShippedSnapshot>();
         services.AddScoped<PublisherApiRefresh>();
-        services.AddSingleton(TimeProvider.System);
+        services.AddKeyedSingleton(ScheduledRefresh.ClockKey, TimeProvider.System);
         services.AddSingleton<ScheduledRefresh>();
         services.AddHostedService(provider => provider.GetRequiredService<ScheduledRefresh>());
         foreach (var publisher in new[] { PublisherApiOptions.WorldBank, PublisherApiOptions.Unhcr })

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Tests.Infrastructure;
 using MigrationProfile.Web.Data;
+using MigrationProfile.Web.Data.History;
 using MigrationProfile.Web.Data.Seed;
 
 namespace MigrationProfile.Tests.Data;
@@ -110,5 +111,29 @@ public class MigrationAndSeedTests
             .ToListAsync();
         var sections = await db.NarrativeSections.OrderBy(n => n.Id).Select(n => $"{n.Id}|{n.Heading}|{n.BodyMarkdown.Length}|{n.Version}").ToListAsync();
         return new Snapshot(counts, string.Join('\n', rows.Concat(sections)));
+    }
+
+    [Fact]
+    public async Task The_history_of_seeded_content_holds_the_real_keys_of_its_parents()
+    {
+        var name = await TestDatabase.CreateSeededAsync();
+        try
+        {
+            await using var db = TestDatabase.OpenContext(name);
+            var kazakhstanId = await db.Countries.Where(c => c.Iso3Code == "KAZ").Select(c => c.Id).SingleAsync();
+            var records = await db.ChangeRecords.AsNoTracking().ToListAsync();
+
+            // Authorities, documents, sections and publications were saved in one go with their new country.
+            var countryIds = records.SelectMany(r => ContentHistory.ReadChanges(r))
+                .Where(c => c.Field == "CountryId").Select(c => int.Parse(c.New!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.NotEmpty(countryIds);
+            Assert.All(countryIds, id => Assert.True(id > 0, $"a change record holds the temporary key {id}"));
+            Assert.Contains(kazakhstanId, countryIds);
+            Assert.All(records, r => Assert.True(r.EntityId > 0));
+        }
+        finally
+        {
+            await TestDatabase.DropAsync(name);
+        }
     }
 }

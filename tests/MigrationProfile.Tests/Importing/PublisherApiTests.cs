@@ -196,3 +196,71 @@ public class PublisherApiTests : IAsyncLifetime
         _publishers = await FakePublishers.StartAsync(); // so DisposeAsync has one to stop
     }
 }
+
+/// <summary>The schedule fires on its cron time (a fake clock stands in for waiting until 03:00) and refreshes every publisher.</summary>
+public class ScheduledRefreshTests : IAsyncLifetime
+{
+    private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero));
+    private FakePublishers _publishers = null!;
+    private ScheduledPortalFactory _portal = null!;
+
+    private sealed class ScheduledPortalFactory(Uri publishers, TimeProvider clock) : PortalFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Import:Schedule", "0 3 * * *");
+            builder.UseSetting("Import:WorldBank:BaseAddress", new Uri(publishers, "/v2/").ToString());
+            builder.UseSetting("Import:WorldBank:RetryDelay", "00:00:00.050");
+            builder.UseSetting("Import:Unhcr:BaseAddress", new Uri(publishers, "/population/v1/").ToString());
+            builder.UseSetting("Import:Unhcr:RetryDelay", "00:00:00.050");
+            builder.ConfigureServices(services => services.AddKeyedSingleton(ScheduledRefresh.ClockKey, clock));
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        _publishers = await FakePublishers.StartAsync();
+        _portal = new ScheduledPortalFactory(_publishers.Address, _clock);
+        await ((IAsyncLifetime)_portal).InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await ((IAsyncLifetime)_portal).DisposeAsync();
+        await _publishers.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Nothing_runs_before_the_scheduled_time_and_every_publisher_runs_at_it()
+    {
+        _ = _portal.Services; // starts the host and its scheduler
+        await using var db = _portal.OpenDbContext();
+        _clock.Advance(TimeSpan.FromMinutes(50)); // 02:50
+        await Task.Delay(500);
+        Assert.False(await db.ImportRuns.AnyAsync());
+
+        // Past 03:00 in small steps, however late the scheduler took its first look at the clock, until a publisher is asked.
+        for (var step = 0; step < 300 && _publishers.PopulationCalls == 0 && _publishers.UnhcrCalls.Count == 0; step++)
+        {
+            _clock.Advance(TimeSpan.FromMinutes(5));
+            await Task.Delay(100);
+        }
+        for (var wait = 0; wait < 600 && await db.ImportRuns.CountAsync() < 6; wait++)
+        {
+            await Task.Delay(100);
+        }
+
+        var runs = await db.ImportRuns.AsNoTracking().ToListAsync();
+        Assert.All(runs, r => Assert.Equal(ImportTrigger.Schedule, r.Trigger));
+        Assert.Contains(runs, r => r.Format == ImportFormat.WorldBankApi && r.Status == ImportRunStatus.Applied);
+        Assert.Contains(runs, r => r.Format == ImportFormat.UnhcrApi && r.Status == ImportRunStatus.Applied);
+    }
+
+    [Theory]
+    [InlineData("0 3 * * 1", true)]
+    [InlineData("every monday", false)]
+    [InlineData("", false)]
+    public void A_schedule_is_a_cron_expression(string text, bool valid) =>
+        Assert.Equal(valid, ScheduledRefresh.TryParse(text, out _));
+}

@@ -16,13 +16,18 @@ public static class ContentHistory
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
     /// <summary>A change seen before saving; its record is finished once the database has assigned ids.</summary>
-    public sealed class PendingChange(EntityEntry entry, ChangeAction action, List<FieldChange> changes, long? restoredFromId)
+    public sealed class PendingChange(EntityEntry entry, ChangeAction action, List<FieldChange>? changes, long? restoredFromId)
     {
         public EntityEntry Entry { get; } = entry;
 
         public ChangeRecord ToRecord(IChangeAuthor author, DateTimeOffset now)
         {
             var tracked = (IHistoryTracked)Entry.Entity;
+            // A new row's fields are read after the save, when the database has replaced EF's temporary keys
+            // (its own id and those of parents saved with it) with the real ones.
+            changes ??= [.. Entry.Properties.Where(p => FieldValues.IsRecorded(p.Metadata))
+                .Select(p => new FieldChange(p.Metadata.Name, null, FieldValues.ToText(p.CurrentValue)))
+                .Where(c => c.New is not null)];
             var snapshot = Entry.Properties
                 .Where(p => FieldValues.IsRecorded(p.Metadata))
                 .ToDictionary(p => p.Metadata.Name,
@@ -53,9 +58,7 @@ public static class ContentHistory
             switch (entry.State)
             {
                 case EntityState.Added:
-                    pending.Add(new(entry, restoredFromId is null ? ChangeAction.Created : ChangeAction.Restored,
-                        [.. recorded.Select(p => new FieldChange(p.Metadata.Name, null, FieldValues.ToText(p.CurrentValue)))
-                            .Where(c => c.New is not null)], restoredFromId));
+                    pending.Add(new(entry, restoredFromId is null ? ChangeAction.Created : ChangeAction.Restored, changes: null, restoredFromId));
                     break;
                 case EntityState.Deleted:
                     pending.Add(new(entry, ChangeAction.Deleted,

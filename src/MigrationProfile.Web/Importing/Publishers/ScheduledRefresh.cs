@@ -13,9 +13,12 @@ namespace MigrationProfile.Web.Importing.Publishers;
 public sealed partial class ScheduledRefresh(
     IServiceScopeFactory scopes,
     IOptions<ImportOptions> options,
-    TimeProvider clock,
+    [FromKeyedServices(ScheduledRefresh.ClockKey)] TimeProvider clock,
     ILogger<ScheduledRefresh> logger) : BackgroundService
 {
+    /// <summary>The schedule's own clock, so a test can move it without moving the HTTP client's timeouts.</summary>
+    public const string ClockKey = "import-schedule";
+
     private static readonly ImportFormat[] s_publishers = [ImportFormat.WorldBankApi, ImportFormat.UnhcrApi];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
