@@ -162,7 +162,7 @@ public sealed class ImportApplying(AppDbContext db, ImportDiff diff)
 
     private static void AddProvenance(NpgsqlCommand command, ImportRun run)
     {
-        command.Parameters.AddWithValue("retrieved", run.RetrievedAt);
+        command.Parameters.Add(new NpgsqlParameter("retrieved", NpgsqlDbType.TimestampTz) { Value = (object?)run.RetrievedAt ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("published", NpgsqlDbType.Date) { Value = (object?)run.PublisherUpdatedOn ?? DBNull.Value });
         command.Parameters.AddWithValue("run", run.Id);
     }

@@ -15,8 +15,8 @@ public sealed record ImportRequest(
 
     public DateOnly? PublisherUpdatedOn { get; init; }
 
-    /// <summary>When the data was taken from the publisher; now, unless the provenance says otherwise.</summary>
-    public DateTimeOffset RetrievedAt { get; init; } = DateTimeOffset.UtcNow;
+    /// <summary>When the data was taken from the publisher: now, unless the provenance says otherwise; null where it does not know.</summary>
+    public DateTimeOffset? RetrievedAt { get; init; } = DateTimeOffset.UtcNow;
 
     /// <summary>Who started the run, as history and the run list show it.</summary>
     public static string Describe(ImportTrigger trigger, string? userName) => trigger switch

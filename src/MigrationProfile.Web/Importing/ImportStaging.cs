@@ -108,7 +108,7 @@ public sealed class ImportStaging(AppDbContext db)
             Origin = Truncate(request.Origin, FieldLimits.Url),
             Edition = request.Edition,
             PublisherUpdatedOn = request.PublisherUpdatedOn ?? read.PublisherUpdatedOn,
-            RetrievedAt = request.RetrievedAt.ToUniversalTime(),
+            RetrievedAt = request.RetrievedAt?.ToUniversalTime(),
             Trigger = request.Trigger,
             StartedBy = Truncate(request.StartedBy, FieldLimits.Name),
             StartedByUserId = request.StartedByUserId,

@@ -42,9 +42,10 @@ public sealed partial class ShippedSnapshot(ImportRunner runner, AppDbContext db
             {
                 Edition = file.Edition,
                 PublisherUpdatedOn = ParseDate(file.PublisherUpdatedOn),
+                // The provenance's date, or none: the day the portal started is not when the publisher's data was taken.
                 RetrievedAt = ParseDate(file.RetrievedOn) is { } retrieved
                     ? new DateTimeOffset(retrieved.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
-                    : DateTimeOffset.UtcNow,
+                    : null,
             };
             await using var stream = File.OpenRead(System.IO.Path.Combine(Folder, file.Path));
             var run = await runner.ImportFileAsync(request, stream, System.IO.Path.GetFileName(file.Path),

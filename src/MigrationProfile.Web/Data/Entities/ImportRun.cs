@@ -22,8 +22,8 @@ public class ImportRun
     /// <summary>The publisher's own last-updated stamp, where the format or the provenance records one.</summary>
     public DateOnly? PublisherUpdatedOn { get; set; }
 
-    /// <summary>When the data was taken from the publisher (download or request time).</summary>
-    public DateTimeOffset RetrievedAt { get; set; }
+    /// <summary>When the data was taken from the publisher (download or request time); null where the provenance does not say.</summary>
+    public DateTimeOffset? RetrievedAt { get; set; }
 
     public ImportTrigger Trigger { get; set; }
 
