@@ -549,7 +549,7 @@ namespace MigrationProfile.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("rejected");
 
-                    b.Property<DateTimeOffset>("RetrievedAt")
+                    b.Property<DateTimeOffset?>("RetrievedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("retrieved_at");
 
