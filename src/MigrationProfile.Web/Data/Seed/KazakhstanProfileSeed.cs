@@ -10,8 +10,9 @@ internal static class KazakhstanProfileSeed
 {
     public const string CountrySlug = "kazakhstan";
 
-    private const string UnDesaMigrantStockUrl = "https://www.un.org/development/desa/pd/content/international-migrant-stock";
-    private const string UnhcrDataFinderUrl = "https://www.unhcr.org/refugee-statistics/";
+    // The same pages the importers link, so an imported figure and its seeded neighbour point alike.
+    private const string UnDesaMigrantStockUrl = Importing.ImportSources.UnDesaMigrantStockUrl;
+    private const string UnhcrDataFinderUrl = Importing.ImportSources.UnhcrDataFinderUrl;
     private const string GlobalcitDatasetUrl = "https://globalcit.eu/databases/globalcit-citizenship-law-dataset/";
     private const string UnDesaEdition = "International Migrant Stock 2024";
 
