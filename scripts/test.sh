@@ -3,6 +3,7 @@
 #   bash scripts/test.sh
 # Env: MP_SKIP_FORMAT=1 skips the dotnet format check.
 # Ends with one line "N passed, N failed"; exits non-zero if anything failed or no test ran.
+# The OpenAPI lint (Redocly, on the document the API tests write) counts as one more test: 1 passed or 1 failed.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,8 +17,12 @@ SLN=MigrationProfile.sln
 LOG_DIR="$ROOT/TestResults"
 LOG="$LOG_DIR/test.log"
 VNU_VERSION="26.9.27"
+REDOCLY_VERSION="2.77.0"
+OPENAPI_DOC="$LOG_DIR/openapi.json"
 mkdir -p "$LOG_DIR"
 : >"$LOG"
+rm -f "$OPENAPI_DOC"
+export MP_OPENAPI_OUT="$OPENAPI_DOC"
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "error: the .NET SDK (dotnet, version 10) is not installed" >&2
@@ -75,6 +80,17 @@ if [ -d tests/MigrationProfile.BrowserTests ]; then
   export MP_VNU_JAR="$ROOT/.tools/node_modules/vnu-jar/build/dist/vnu.jar"
 fi
 
+# --- OpenAPI linter ------------------------------------------------------------------------
+if [ ! -x .tools/node_modules/.bin/redocly ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "error: npm (Node.js) is needed to install the OpenAPI linter (@redocly/cli)" >&2
+    exit 1
+  fi
+  echo "Installing @redocly/cli $REDOCLY_VERSION into .tools/"
+  mkdir -p .tools
+  npm install --prefix .tools --no-audit --no-fund --no-save --loglevel=error "@redocly/cli@$REDOCLY_VERSION" >/dev/null
+fi
+
 # --- Build, style gate, tests -------------------------------------------------------------
 build_ok=1
 format_ok=1
@@ -108,17 +124,34 @@ fi
 
 cleanup
 
+# The API tests write the OpenAPI document (tests/MigrationProfile.Tests/Api/OpenApiDocumentTests.cs); lint it with
+# Redocly's recommended rules (redocly.yaml). No document, or any lint error, is one failed test.
+lint_ok=0
+if [ -f "$OPENAPI_DOC" ]; then
+  echo "Linting the OpenAPI document (redocly lint, recommended rules)"
+  set +e
+  REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true \
+    .tools/node_modules/.bin/redocly lint --config redocly.yaml "$OPENAPI_DOC" 2>&1 | tee -a "$LOG"
+  [ "${PIPESTATUS[0]}" -eq 0 ] && lint_ok=1
+  set -e
+else
+  echo "FAILED: no OpenAPI document at $OPENAPI_DOC (the API tests write it)" >&2
+fi
+
 summary="$(awk '/(Passed|Failed)!  -/{for(i=1;i<=NF;i++){if($i=="Failed:")f+=$(i+1);if($i=="Passed:")p+=$(i+1)}}END{printf "%d passed, %d failed\n",p,f}' "$LOG")"
 passed="${summary%% passed*}"
 failed="${summary#*, }"
 failed="${failed%% failed*}"
+tests_passed="$passed"
+if [ "$lint_ok" -eq 1 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: the OpenAPI lint (see $LOG)" >&2; fi
+summary="$passed passed, $failed failed"
 
 status=0
 if [ "$build_ok" -ne 1 ]; then echo "FAILED: dotnet tool restore or build (see $LOG)" >&2; status=1; fi
 if [ "$format_ok" -ne 1 ]; then echo "FAILED: dotnet format found style changes (run: dotnet format $SLN)" >&2; status=1; fi
 if [ "$build_ok" -eq 1 ] && [ "$test_ok" -ne 1 ]; then echo "FAILED: dotnet test exited non-zero" >&2; status=1; fi
 if [ "$failed" -gt 0 ]; then status=1; fi
-if [ "$passed" -eq 0 ]; then echo "FAILED: no test passed" >&2; status=1; fi
+if [ "$tests_passed" -eq 0 ]; then echo "FAILED: no test passed" >&2; status=1; fi
 
 echo "$summary"
 exit "$status"

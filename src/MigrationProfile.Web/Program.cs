@@ -60,18 +60,7 @@ builder.Services.AddRazorPages(options =>
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-builder.Services.AddEndpointsApiExplorer();
-builder.Services.AddSwaggerGen(options =>
-{
-    options.SwaggerDoc("v1", new()
-    {
-        Title = "MigrationProfile API",
-        Version = "v1",
-        Description = "Country migration profiles: figures with their sources, periods and units, authorities, " +
-            "policy documents, narrative and publications.",
-    });
-    options.SupportNonNullableReferenceTypes();
-});
+builder.Services.AddOpenDataApi();
 
 var app = builder.Build();
 
@@ -114,6 +103,8 @@ app.UseWhen(context => !IsApiRequest(context), pages =>
 });
 
 app.UseRouting();
+// Only endpoints that ask for a policy get CORS headers: the open data API does (OpenDataApi.CorsPolicy), pages and admin do not.
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -128,7 +119,7 @@ app.UseSwaggerUI(options =>
 app.MapHealthChecks("/health");
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
-app.MapCountriesApi();
+app.MapOpenDataApi();
 
 app.Run();
 return 0;

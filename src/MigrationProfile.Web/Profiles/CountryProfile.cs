@@ -29,28 +29,42 @@ public sealed record IndicatorView(string Code, string Name, string? Description
     IReadOnlyList<FigureView> Figures);
 
 /// <summary>One figure with everything a reader needs to trust it: value, unit, period and source.</summary>
+/// <param name="NumericValue">The exact value as the publisher gave it; null for yes/no and text answers.</param>
+/// <param name="BooleanValue">The answer of a yes/no indicator; null otherwise.</param>
+/// <param name="TextValue">The value of a text indicator; null otherwise.</param>
+/// <param name="Qualifier">Narrows a yes/no answer, e.g. "conditional".</param>
+/// <param name="Currency">ISO 4217 code of a money value, e.g. "USD".</param>
+/// <param name="DisplayValue">The value as people read it: "20 592 571", "4.9", "Yes (conditional)".</param>
+/// <param name="DisplayUnit">"persons", "%", "current prices USD", "km²"; null for yes/no answers.</param>
+/// <param name="Period">The period the figure is about.</param>
+/// <param name="Series">Which measure of the indicator, as the source names it; empty when there is one.</param>
+/// <param name="Edition">The source's release, e.g. "International Migrant Stock 2024"; empty when not recorded.</param>
+/// <param name="Source">Who published the figure.</param>
+/// <param name="SourceUrl">The figure's own page at its source, else the source's home page, else null.</param>
+/// <param name="Note">An editor's note on the figure.</param>
+/// <param name="RetrievedAt">When the figure was taken from its source; null where not recorded (e.g. seeded by hand).</param>
+/// <param name="PublisherUpdatedOn">The publisher's own last update of the data the figure comes from, where it says.</param>
 public sealed record FigureView(
     decimal? NumericValue,
     bool? BooleanValue,
     string? TextValue,
     string? Qualifier,
     string? Currency,
-    /// <summary>The value as people read it: "20 592 571", "4.9", "Yes (conditional)".</summary>
     string DisplayValue,
-    /// <summary>"persons", "%", "current prices USD", "km²"; null for yes/no answers.</summary>
     string? DisplayUnit,
     PeriodView Period,
     string Series,
     string Edition,
     SourceView Source,
-    /// <summary>The figure's own page at its source, else the source's home page, else null.</summary>
     string? SourceUrl,
     string? Note,
-    /// <summary>When the figure was taken from its source; null where not recorded (e.g. seeded by hand).</summary>
     DateTimeOffset? RetrievedAt,
-    /// <summary>The publisher's own last update of the data the figure comes from, where it says.</summary>
     DateOnly? PublisherUpdatedOn);
 
+/// <summary>The period a figure is about.</summary>
+/// <param name="Year">Reference year; null when the source states none.</param>
+/// <param name="Quarter">1 to 4 for a quarterly figure; null for a yearly one.</param>
+/// <param name="Label">As the page writes it: "2024", "2024 Q3", "Year not stated".</param>
 public sealed record PeriodView(int? Year, int? Quarter, string Label);
 
 public sealed record SourceView(string ShortName, string FullName, string? HomepageUrl, SourceScope Scope);

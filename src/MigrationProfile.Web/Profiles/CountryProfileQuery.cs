@@ -32,7 +32,6 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
                     o.PeriodYear, o.PeriodQuarter, o.Series, o.Edition,
                     o.Source.ShortName, o.Source.FullName, o.Source.HomepageUrl, o.Source.Scope,
                     o.SourceUrl, o.Note, o.RetrievedAt, o.PublisherUpdatedOn)).ToList(),
-                // Roles are stored by name, so they are put in their reading order below, not by SQL.
                 Authorities = c.Authorities.OrderBy(a => a.SortOrder).ThenBy(a => a.Id)
                     .Select(a => new { a.Role, a.Name, a.Url }).ToList(),
                 Documents = c.PolicyDocuments.OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
@@ -53,12 +52,47 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
         return new CountryProfile(
             row.Slug, row.Name, row.Iso3Code, row.LatestUpdate, row.GeneralInformationNote,
             BuildPanels(row.Figures),
-            [.. row.Authorities.OrderBy(a => a.Role).Select(a => new AuthorityView(a.Role, DisplayText.AuthorityRoleTitle(a.Role), a.Name, a.Url))],
-            [.. row.Documents.Select(d => new PolicyDocumentView(d.Title, d.YearAdopted, d.YearLastAmended, d.Kind, d.Url,
-                FigureFormatter.PolicyDocumentTitle(d.Title, d.YearAdopted, d.YearLastAmended)))],
-            [.. row.Sections.Select(s => new NarrativeSectionView(s.Heading, s.BodyMarkdown, markdown.ToSafeHtml(s.BodyMarkdown)))],
+            AuthorityViews(row.Authorities.Select(a => (a.Role, a.Name, a.Url))),
+            [.. row.Documents.Select(d => PolicyDocumentView(d.Title, d.YearAdopted, d.YearLastAmended, d.Kind, d.Url))],
+            [.. row.Sections.Select(s => NarrativeSectionView(s.Heading, s.BodyMarkdown))],
             row.Publications);
     }
+
+    // The parts of a profile one at a time, for the API's /countries/{slug}/... endpoints; same order and shape as above.
+
+    public async Task<IReadOnlyList<AuthorityView>> AuthoritiesAsync(int countryId, CancellationToken cancellationToken) =>
+        AuthorityViews((await db.Authorities.AsNoTracking().Where(a => a.CountryId == countryId)
+            .OrderBy(a => a.SortOrder).ThenBy(a => a.Id)
+            .Select(a => new { a.Role, a.Name, a.Url }).ToListAsync(cancellationToken))
+            .Select(a => (a.Role, a.Name, a.Url)));
+
+    public async Task<IReadOnlyList<PolicyDocumentView>> PolicyDocumentsAsync(int countryId, CancellationToken cancellationToken) =>
+        [.. (await db.PolicyDocuments.AsNoTracking().Where(p => p.CountryId == countryId)
+            .OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
+            .Select(p => new { p.Title, p.YearAdopted, p.YearLastAmended, p.Kind, p.Url }).ToListAsync(cancellationToken))
+            .Select(d => PolicyDocumentView(d.Title, d.YearAdopted, d.YearLastAmended, d.Kind, d.Url))];
+
+    /// <summary>Every language's sections, each language in the order editors set.</summary>
+    public async Task<IReadOnlyList<(string Language, NarrativeSectionView Section)>> NarrativeAsync(int countryId, CancellationToken cancellationToken) =>
+        [.. (await db.NarrativeSections.AsNoTracking().Where(n => n.CountryId == countryId)
+            .OrderBy(n => n.Language).ThenBy(n => n.SortOrder).ThenBy(n => n.Id)
+            .Select(n => new { n.Language, n.Heading, n.BodyMarkdown }).ToListAsync(cancellationToken))
+            .Select(n => (n.Language, NarrativeSectionView(n.Heading, n.BodyMarkdown)))];
+
+    public async Task<IReadOnlyList<PublicationView>> PublicationsAsync(int countryId, CancellationToken cancellationToken) =>
+        await db.Publications.AsNoTracking().Where(p => p.CountryId == countryId)
+            .OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
+            .Select(p => new PublicationView(p.Title, p.Url, p.Year, p.Publisher)).ToListAsync(cancellationToken);
+
+    /// <summary>Roles are stored by name, so they are put in their reading order here, not by SQL.</summary>
+    private static List<AuthorityView> AuthorityViews(IEnumerable<(AuthorityRole Role, string Name, string? Url)> authorities) =>
+        [.. authorities.OrderBy(a => a.Role).Select(a => new AuthorityView(a.Role, DisplayText.AuthorityRoleTitle(a.Role), a.Name, a.Url))];
+
+    private static PolicyDocumentView PolicyDocumentView(string title, int? yearAdopted, int? yearLastAmended, PolicyDocumentKind kind, string? url) =>
+        new(title, yearAdopted, yearLastAmended, kind, url, FigureFormatter.PolicyDocumentTitle(title, yearAdopted, yearLastAmended));
+
+    private NarrativeSectionView NarrativeSectionView(string heading, string bodyMarkdown) =>
+        new(heading, bodyMarkdown, markdown.ToSafeHtml(bodyMarkdown));
 
     /// <summary>
     /// The profile shows the latest point of each series: one figure per indicator, source and series,
