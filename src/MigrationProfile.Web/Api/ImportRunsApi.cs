@@ -106,14 +106,14 @@ public static class ImportRunsApi
 /// <param name="Origin">The file name or the request address the data came from.</param>
 /// <param name="Edition">The publisher's edition, e.g. "International Migrant Stock 2024"; empty where it has none.</param>
 /// <param name="PublisherUpdatedOn">The publisher's own last-updated date, where recorded.</param>
-/// <param name="RetrievedAt">When the data was taken from the publisher.</param>
+/// <param name="RetrievedAt">When the data was taken from the publisher; null where its provenance does not say.</param>
 /// <param name="Trigger">What started the run: Editor, CommandLine, Schedule or FirstStart.</param>
 /// <param name="StartedAt">When the run started.</param>
 /// <param name="FinishedAt">When it was applied or failed; null while running.</param>
 /// <param name="Status">Applied, Undone (applied, then reverted) or Failed (nothing written).</param>
 /// <param name="Counts">What the run read and changed.</param>
 public sealed record ImportRunResponse(int Id, string Source, ImportFormat Format, string Origin, string Edition,
-    DateOnly? PublisherUpdatedOn, DateTimeOffset RetrievedAt, ImportTrigger Trigger, DateTimeOffset StartedAt,
+    DateOnly? PublisherUpdatedOn, DateTimeOffset? RetrievedAt, ImportTrigger Trigger, DateTimeOffset StartedAt,
     DateTimeOffset? FinishedAt, ImportRunStatus Status, ImportRunCounts Counts);
 
 /// <summary>What an import run read and changed.</summary>
