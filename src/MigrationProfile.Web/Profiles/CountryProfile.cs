@@ -49,7 +49,13 @@ public sealed record FigureView(
     /// <summary>When the figure was taken from its source; null where not recorded (e.g. seeded by hand).</summary>
     DateTimeOffset? RetrievedAt,
     /// <summary>The publisher's own last update of the data the figure comes from, where it says.</summary>
-    DateOnly? PublisherUpdatedOn);
+    DateOnly? PublisherUpdatedOn,
+    /// <summary>Every numeric point of the figure's series (same source, series and edition) in period order:
+    /// the profile draws a sparkline from it, the indicator page the whole series.</summary>
+    IReadOnlyList<TrendPoint> Trend);
+
+/// <summary>One point of a series over time; <paramref name="Quarter"/> is null for a yearly figure.</summary>
+public sealed record TrendPoint(int Year, int? Quarter, decimal Value);
 
 public sealed record PeriodView(int? Year, int? Quarter, string Label);
 
