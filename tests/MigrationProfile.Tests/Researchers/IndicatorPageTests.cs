@@ -137,6 +137,7 @@ public class IndicatorPageTests(ResearchersPortal portal) : IClassFixture<Resear
     [InlineData(Population)]
     [InlineData("/countries/kazakhstan/indicators/immigration")]
     [InlineData("/countries/kazakhstan/migrant-stocks")]
+    [InlineData("/compare?countries=kaz,kgz,uzb&indicator=population")]
     [InlineData("/countries/kazakhstan")]
     public async Task No_style_attribute_or_element_anywhere(string url)
     {
