@@ -38,6 +38,8 @@ builder.Services.AddImporting(builder.Configuration);
 
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddScoped<CountryProfileQuery>();
+builder.Services.AddScoped<IndicatorSeriesQuery>();
+builder.Services.AddScoped<MigrantStockQuery>();
 
 builder.Services.AddAccounts(builder.Environment, builder.Configuration);
 builder.Services.AddRouting(options => options.LowercaseUrls = true);

@@ -44,6 +44,8 @@ public sealed record IndicatorView(string Code, string Name, string? Description
 /// <param name="Note">An editor's note on the figure.</param>
 /// <param name="RetrievedAt">When the figure was taken from its source; null where not recorded (e.g. seeded by hand).</param>
 /// <param name="PublisherUpdatedOn">The publisher's own last update of the data the figure comes from, where it says.</param>
+/// <param name="Trend">Every numeric point of the figure's series (same source, series and edition) in period order:
+/// the profile draws a sparkline from it, the indicator page the whole series.</param>
 public sealed record FigureView(
     decimal? NumericValue,
     bool? BooleanValue,
@@ -59,7 +61,14 @@ public sealed record FigureView(
     string? SourceUrl,
     string? Note,
     DateTimeOffset? RetrievedAt,
-    DateOnly? PublisherUpdatedOn);
+    DateOnly? PublisherUpdatedOn,
+    IReadOnlyList<TrendPoint> Trend);
+
+/// <summary>One point of a series over time.</summary>
+/// <param name="Year">The reference year.</param>
+/// <param name="Quarter">1 to 4 for a quarterly point; null for a yearly one.</param>
+/// <param name="Value">The exact value.</param>
+public sealed record TrendPoint(int Year, int? Quarter, decimal Value);
 
 /// <summary>The period a figure is about.</summary>
 /// <param name="Year">Reference year; null when the source states none.</param>

@@ -98,8 +98,15 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
     /// The profile shows the latest point of each series: one figure per indicator, source and series,
     /// international sources first so a national figure sits beside the international one it may differ from.
     /// </summary>
-    private static List<PanelView> BuildPanels(List<FigureRow> figures) =>
-        [.. figures
+    private static List<PanelView> BuildPanels(List<FigureRow> figures)
+    {
+        var trends = figures
+            .Where(f => f.NumericValue is not null && f.PeriodYear is not null)
+            .GroupBy(f => (f.IndicatorCode, f.SourceShortName, f.Series, f.Edition))
+            .ToDictionary(series => series.Key, series => (IReadOnlyList<TrendPoint>)[.. series
+                .OrderBy(f => f.PeriodYear).ThenBy(f => f.PeriodQuarter ?? 0)
+                .Select(f => new TrendPoint(f.PeriodYear!.Value, f.PeriodQuarter, f.NumericValue!.Value))]);
+        return [.. figures
             .GroupBy(f => (f.IndicatorCode, f.SourceShortName, f.Series))
             .Select(series => series
                 .OrderByDescending(f => f.PeriodYear ?? int.MinValue)
@@ -117,12 +124,13 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
                     .OrderBy(f => f.SourceScope)
                     .ThenBy(f => f.SourceShortName, StringComparer.Ordinal)
                     .ThenBy(f => f.Series, StringComparer.Ordinal)
-                    .Select(ToFigureView)]))]))];
+                    .Select(f => ToFigureView(f, trends.GetValueOrDefault((f.IndicatorCode, f.SourceShortName, f.Series, f.Edition), [])))]))]))];
+    }
 
     private static IndicatorView ToIndicatorView(FigureRow first, List<FigureView> figures) =>
         new(first.IndicatorCode, first.IndicatorName, first.IndicatorDescription, first.ValueKind, first.IndicatorUnit, figures);
 
-    private static FigureView ToFigureView(FigureRow f)
+    private static FigureView ToFigureView(FigureRow f, IReadOnlyList<TrendPoint> trend)
     {
         var (value, unit) = FigureFormatter.Value(f.ValueKind, f.IndicatorUnit, f.NumericValue, f.BooleanValue,
             f.TextValue, f.Qualifier, f.Currency);
@@ -132,7 +140,7 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
             f.Series, f.Edition,
             new SourceView(f.SourceShortName, f.SourceFullName, f.SourceHomepageUrl, f.SourceScope),
             f.SourceUrl ?? f.SourceHomepageUrl,
-            f.Note, f.RetrievedAt, f.PublisherUpdatedOn);
+            f.Note, f.RetrievedAt, f.PublisherUpdatedOn, trend);
     }
 
     private sealed record FigureRow(

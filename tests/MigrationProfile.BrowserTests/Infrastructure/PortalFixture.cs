@@ -1,8 +1,10 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MigrationProfile.Tests.Infrastructure;
 using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Importing;
 
 namespace MigrationProfile.BrowserTests.Infrastructure;
 
@@ -40,6 +42,7 @@ public sealed class PortalFixture : IAsyncLifetime, IAsyncDisposable
         _server = new PortalServer(_databaseName);
         _server.Start();
         await AddImportedFigureAsync();
+        await ImportPublisherSlicesAsync();
         // The first request to each page compiles it; do that here, not inside a test's time limits.
         using (var client = new HttpClient { BaseAddress = Address })
         {
@@ -83,6 +86,39 @@ public sealed class PortalFixture : IAsyncLifetime, IAsyncDisposable
             PublisherUpdatedOn = new DateOnly(2026, 6, 30),
         });
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Real publisher slices through the importers, for the researchers' pages: the World Bank's population of
+    /// Kyrgyzstan and Uzbekistan, and UN DESA's 2024 origin × destination rows with Kazakhstan on either side
+    /// (its 2024 totals equal the seeded figures, so the journeys' Kazakhstan values stay as seeded). No World Bank
+    /// rows for Kazakhstan: they would make 2025 its shown population.
+    /// </summary>
+    private async Task ImportPublisherSlicesAsync()
+    {
+        (ImportFormat Format, string File, FileImportOptions Options)[] slices =
+        [
+            (ImportFormat.WorldBankCsv, "worldbank/SP.POP.TOTL_KGZ_UZB.csv", new FileImportOptions { IndicatorCode = "SP.POP.TOTL" }),
+            (ImportFormat.UnDesaCsv, "undesa/ims2024_stock_by_destination_origin_sex_KAZ.csv", new FileImportOptions()),
+        ];
+        foreach (var (format, file, options) in slices)
+        {
+            var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Imports", file);
+            await using var scope = _server!.Services.CreateAsyncScope();
+            var runner = scope.ServiceProvider.GetRequiredService<ImportRunner>();
+            await using var content = File.OpenRead(path);
+            var run = await runner.ImportFileAsync(
+                new ImportRequest(format, Path.GetFileName(path), ImportTrigger.CommandLine, "command line")
+                {
+                    RetrievedAt = new DateTimeOffset(2026, 7, 1, 8, 30, 0, TimeSpan.Zero),
+                    PublisherUpdatedOn = new DateOnly(2026, 6, 30),
+                },
+                content, Path.GetFileName(path), options, applyNow: true, CancellationToken.None);
+            if (run.Status != ImportRunStatus.Applied)
+            {
+                throw new InvalidOperationException($"{file} was not imported: {run.Status} {run.ProblemsJson}");
+            }
+        }
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();

@@ -18,6 +18,15 @@ public static class PortalPages
         // Figures only, one with retrieval and publisher dates (added by PortalFixture as an importer would).
         new("Data profile (Kyrgyzstan)", "/countries/kyrgyzstan"),
         new("Profile without figures or text (Albania)", "/countries/albania"),
+        // Researchers' pages, on the publisher slices PortalFixture imports.
+        new("Indicator over time (Kyrgyzstan population)", "/countries/kyrgyzstan/indicators/population"),
+        new("Indicator over time, two sources and a quarterly flow", "/countries/kazakhstan/indicators/immigration"),
+        new("Migrant stocks by origin and destination", "/countries/kazakhstan/migrant-stocks"),
+        new("Migrant stocks, a year the data lacks", "/countries/kazakhstan/migrant-stocks?year=abc"),
+        new("Compare three countries", "/compare?countries=kaz,kgz,uzb&indicator=population"),
+        new("Compare, unknown countries and indicator", "/compare?countries=atlantis&indicator=nothing"),
+        new("Compare, the empty form", "/compare"),
+        new("Indicator not found", "/countries/kazakhstan/indicators/happiness", 404),
         new("Country list, one region", "/?region=Central+Asia"),
         new("Country list, unknown region and no match", "/?region=Atlantis&q=zz"),
         new("Page not found", "/countries/atlantis", 404),

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MigrationProfile.Web.Charts;
+using MigrationProfile.Web.Profiles;
+
+namespace MigrationProfile.Web.Pages.Countries;
+
+/// <summary>One indicator of one country over time: every source, series and edition as its own line.</summary>
+public class IndicatorModel(IndicatorSeriesQuery query) : PageModel
+{
+    /// <summary>At most this many countries on the "Compare with neighbours" link: the page compares six.</summary>
+    private const int Neighbours = 5;
+
+    public IndicatorHistory History { get; private set; } = null!;
+
+    public SeriesTableModel Table { get; private set; } = null!;
+
+    public IReadOnlyList<ChartSeries> Chart { get; private set; } = [];
+
+    /// <summary>/compare with this country and others of its region, for the same indicator.</summary>
+    public string CompareUrl { get; private set; } = "";
+
+    /// <summary>The immigration and emigration pages link to the origins and destinations behind their totals.</summary>
+    public bool HasMigrantStocks { get; private set; }
+
+    public string Heading => $"{History.Indicator.Name} in {History.Country.Name}";
+
+    public async Task<IActionResult> OnGetAsync(string slug, string code, CancellationToken cancellationToken)
+    {
+        var history = await query.GetAsync(slug.ToLowerInvariant(), code.ToLowerInvariant(), cancellationToken);
+        if (history is null)
+        {
+            return NotFound();
+        }
+        History = history;
+        var columns = history.Lines.Select(l => l.Column).ToList();
+        var unit = string.IsNullOrWhiteSpace(history.Indicator.Unit) ? "" : $" ({history.Indicator.Unit})";
+        Table = new SeriesTableModel($"{Heading}{unit}, by period and line", [.. columns.Select(c => c.Name)], SeriesTable.Rows(columns));
+        Chart = [.. columns.Select(c => c.ToChartSeries()).Where(s => s.Points.Count > 0)];
+
+        var countries = await query.CountriesAsync(cancellationToken);
+        var neighbours = countries.Where(c => c.Region == history.Country.Region && c.Slug != history.Country.Slug).Take(Neighbours);
+        CompareUrl = $"/compare?countries={Uri.EscapeDataString(string.Join(',', neighbours.Prepend(history.Country).Select(c => c.Iso3Code.ToLowerInvariant())))}"
+            + $"&indicator={Uri.EscapeDataString(history.Indicator.Code)}";
+        HasMigrantStocks = history.Indicator.Code is "immigration" or "emigration";
+        return Page();
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MigrationProfile.Web.Charts;
+using MigrationProfile.Web.Profiles;
+
+namespace MigrationProfile.Web.Pages.Countries;
+
+/// <summary>
+/// UN DESA's origin × destination rows behind a country's immigrant and emigrant stock: the ten largest origins
+/// and destinations for one edition and year. A choice the data does not have falls back to the latest, and says so.
+/// </summary>
+public class MigrantStocksModel(IndicatorSeriesQuery countries, MigrantStockQuery query) : PageModel
+{
+    public CountryRef Country { get; private set; } = null!;
+
+    /// <summary>Null when the country has no origin × destination rows at all.</summary>
+    public MigrantStockRanking? Ranking { get; private set; }
+
+    /// <summary>Why the page shows something other than what the query asked for; null when it shows that.</summary>
+    public string? FallbackMessage { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Edition { get; set; }
+
+    /// <summary>Bound as text so "abc" is a message, not a binding error.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Year { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var all = await countries.CountriesAsync(cancellationToken);
+        var country = all.SingleOrDefault(c => c.Slug == slug.ToLowerInvariant());
+        if (country is null)
+        {
+            return NotFound();
+        }
+        Country = country;
+        var available = await query.AvailableAsync(country.Iso3Code, cancellationToken);
+        if (available.Count == 0)
+        {
+            return Page();
+        }
+
+        var shown = available[0];
+        var askedEdition = string.IsNullOrWhiteSpace(Edition) ? null : Edition.Trim();
+        var askedYear = string.IsNullOrWhiteSpace(Year) ? null : Year.Trim();
+        if (askedEdition is not null || askedYear is not null)
+        {
+            var edition = askedEdition ?? shown.Edition;
+            var inEdition = available.Where(a => a.Edition == edition).ToList();
+            if (inEdition.Count == 0)
+            {
+                FallbackMessage = $"There is no edition \"{askedEdition}\" for {country.Name}; showing {shown.Edition}, {shown.Year}.";
+            }
+            else if (askedYear is null)
+            {
+                shown = inEdition[0];
+            }
+            else if (int.TryParse(askedYear, NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+                && inEdition.SingleOrDefault(a => a.Year == year) is { } match)
+            {
+                shown = match;
+            }
+            else
+            {
+                shown = inEdition[0];
+                FallbackMessage = $"{edition} has no year \"{askedYear}\" for {country.Name}; showing {shown.Year}. "
+                    + $"Years in it: {string.Join(", ", inEdition.Select(a => a.Year).Order())}.";
+            }
+        }
+        Edition = shown.Edition;
+        Year = shown.Year.ToString(CultureInfo.InvariantCulture);
+        var profileNames = all.ToDictionary(c => c.Iso3Code, c => c.Name, StringComparer.Ordinal);
+        Ranking = await query.GetAsync(country.Iso3Code, shown, available, profileNames, cancellationToken);
+        return Page();
+    }
+
+    public static IReadOnlyList<BarItem> Bars(IReadOnlyList<StockShare> shares) =>
+        [.. shares.Select(s => new BarItem(s.Name, s.Persons, s.IsSummary ? "chart-summary" : null))];
+}
