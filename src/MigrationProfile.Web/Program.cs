@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using MigrationProfile.Web.Accounts;
 using MigrationProfile.Web.Api;
 using MigrationProfile.Web.Data;
+using MigrationProfile.Web.Downloads;
 using MigrationProfile.Web.Importing;
 using MigrationProfile.Web.Profiles;
 using MigrationProfile.Web.Security;
@@ -129,6 +130,7 @@ app.MapHealthChecks("/health");
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapCountriesApi();
+app.MapDownloads();
 
 app.Run();
 return 0;
