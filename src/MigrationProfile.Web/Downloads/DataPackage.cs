@@ -18,9 +18,9 @@ public static class DataPackage
     private const string ProfileUrl = "https://datapackage.org/profiles/2.0/datapackage.json";
 
     /// <summary>The links every description of a profile's downloads shares: the page, the files, the API.</summary>
-    public sealed record Links(string Profile, string Csv, string Package, string Api, string BibTeX, string Ris);
+    public sealed record Links(string Home, string Profile, string Csv, string Package, string Api, string BibTeX, string Ris);
 
-    public static Links LinksFor(string baseUrl, string slug) => new(
+    public static Links LinksFor(string baseUrl, string slug) => new($"{baseUrl}/",
         $"{baseUrl}/countries/{slug}", $"{baseUrl}/countries/{slug}/data.csv", $"{baseUrl}/countries/{slug}/datapackage.zip",
         $"{baseUrl}/api/v1/countries/{slug}/profile", $"{baseUrl}/countries/{slug}/cite.bib", $"{baseUrl}/countries/{slug}/cite.ris");
 
