@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using MigrationProfile.Web.Accounts;
 using MigrationProfile.Web.Api;
 using MigrationProfile.Web.Data;
+using MigrationProfile.Web.Downloads;
 using MigrationProfile.Web.Importing;
 using MigrationProfile.Web.Profiles;
 using MigrationProfile.Web.Security;
@@ -122,6 +123,7 @@ app.MapHealthChecks("/health");
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapOpenDataApi();
+app.MapDownloads();
 
 app.Run();
 return 0;

@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MigrationProfile.Web.Citations;
+using MigrationProfile.Web.Data;
+using MigrationProfile.Web.Downloads;
 using MigrationProfile.Web.Profiles;
 
 namespace MigrationProfile.Web.Pages.Countries;
 
-public class ProfileModel(CountryProfileQuery query) : PageModel
+public class ProfileModel(CountryProfileQuery query, AppDbContext db) : PageModel
 {
     public CountryProfile Profile { get; private set; } = null!;
 
@@ -25,6 +28,11 @@ public class ProfileModel(CountryProfileQuery query) : PageModel
 
     /// <summary>The page's meta description: what the profile has.</summary>
     public string Description { get; private set; } = "";
+
+    /// <summary>The "Data and citation" part: downloads, citation and schema.org markup; null for a profile without figures.</summary>
+    public DataAndCitation? Data { get; private set; }
+
+    public sealed record DataAndCitation(DataPackage.Links Links, CiteThisView CiteThis, string DatasetJsonLd);
 
     /// <summary>A part of the profile: a heading and a table-of-contents entry, shown only when it has content.</summary>
     /// <param name="Unwritten">How the sentence about missing sections names it; null for the figures.</param>
@@ -67,6 +75,16 @@ public class ProfileModel(CountryProfileQuery query) : PageModel
         Description = parts.Count == 0
             ? $"Migration profile of {profile.Name}."
             : $"Migration profile of {profile.Name}: {JoinedWithAnd(parts)}.";
+
+        if (profile.Panels.Count > 0)
+        {
+            // Whole series, not just the latest points the panels show: the citation names every publisher in the downloads.
+            var data = (await new ProfileDataQuery(db).GetAsync(profile.Slug, null, cancellationToken))!;
+            var links = DataPackage.LinksFor(SiteAddress.BaseUrl(Request), profile.Slug);
+            var citation = ProfileCitation.For(data, links.Profile, ProfileCitation.Today());
+            Data = new(links, new CiteThisView("profile", citation, links.BibTeX, links.Ris),
+                DatasetJsonLd.For(data, citation, links, Description));
+        }
         return Page();
     }
 

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MigrationProfile.Web.Downloads;
+using MigrationProfile.Web.Profiles;
+
+namespace MigrationProfile.Web.Citations;
+
+/// <summary>
+/// schema.org Dataset markup for a profile, so search engines and dataset catalogues find the data and its files.
+/// Serialised by System.Text.Json with its default encoder, which writes &lt;, &gt; and &amp; as \u escapes:
+/// no text from the database can close the script element it sits in.
+/// </summary>
+public static class DatasetJsonLd
+{
+    public static string For(ProfileData data, ProfileCitation citation, DataPackage.Links links, string description)
+    {
+        var country = data.Country;
+        var years = data.Figures.Where(f => f.Year is not null).Select(f => f.Year!.Value).ToList();
+        var portal = new JsonObject { ["@type"] = "Organization", ["name"] = ProfileCitation.PortalName, ["url"] = links.Home };
+        var dataset = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "Dataset",
+            ["name"] = citation.Title,
+            ["description"] = description,
+            ["url"] = links.Profile,
+            ["identifier"] = links.Profile,
+            ["inLanguage"] = "en",
+            ["isAccessibleForFree"] = true,
+            ["creator"] = portal,
+            ["publisher"] = portal.DeepClone(),
+            ["dateModified"] = FigureFormatter.IsoDate(country.LatestUpdate),
+            ["spatialCoverage"] = new JsonObject
+            {
+                ["@type"] = "Country",
+                ["name"] = country.Name,
+                ["identifier"] = country.Iso3Code,
+            },
+            ["variableMeasured"] = new JsonArray([.. data.Figures.Select(f => f.IndicatorName).Distinct().Select(n => (JsonNode)JsonValue.Create(n)!)]),
+            ["license"] = new JsonArray([.. citation.Publishers.Select(p => p.Licence).DistinctBy(l => l.Text)
+                .Select(l => (JsonNode)JsonValue.Create(l.Url ?? l.Text)!)]),
+            ["isBasedOn"] = new JsonArray([.. citation.Publishers.Select(p => (JsonNode)Credit(p))]),
+            ["citation"] = new JsonArray([.. citation.Publishers.Select(p => (JsonNode)JsonValue.Create(p.CitationLine)!)]),
+            ["distribution"] = new JsonArray(
+                Download("All figures (CSV)", links.Csv, "text/csv"),
+                Download("Data package (Frictionless, ZIP)", links.Package, "application/zip"),
+                Download("Profile (JSON API)", links.Api, "application/json")),
+        };
+        if (years.Count > 0)
+        {
+            dataset["temporalCoverage"] = $"{years.Min().ToString(CultureInfo.InvariantCulture)}/{years.Max().ToString(CultureInfo.InvariantCulture)}";
+        }
+        return dataset.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+    }
+
+    private static JsonObject Credit(PublisherCredit credit)
+    {
+        var node = new JsonObject
+        {
+            ["@type"] = "Dataset",
+            ["name"] = credit.Title,
+            ["creator"] = new JsonObject { ["@type"] = "Organization", ["name"] = credit.FullName },
+        };
+        if (credit.Link is not null)
+        {
+            node["url"] = credit.Link;
+        }
+        if (credit.Edition.Length > 0)
+        {
+            node["version"] = credit.Edition;
+        }
+        if (credit.Licence.Url is not null)
+        {
+            node["license"] = credit.Licence.Url;
+        }
+        return node;
+    }
+
+    private static JsonObject Download(string name, string url, string format) => new()
+    {
+        ["@type"] = "DataDownload",
+        ["name"] = name,
+        ["contentUrl"] = url,
+        ["encodingFormat"] = format,
+    };
+}

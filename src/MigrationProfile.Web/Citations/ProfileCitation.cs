@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text;
+using MigrationProfile.Web.Downloads;
+using MigrationProfile.Web.Profiles;
+
+namespace MigrationProfile.Web.Citations;
+
+/// <summary>
+/// How to cite a country's profile: the portal as the author of the compilation, its permalink and the day it was
+/// read, plus each publisher behind the figures. Written as plain text, BibTeX and RIS from the same facts.
+/// </summary>
+public sealed record ProfileCitation(
+    string CountryName, string Slug, string Permalink, DateOnly LatestUpdate, DateOnly AccessedOn,
+    IReadOnlyList<PublisherCredit> Publishers)
+{
+    public const string PortalName = "MigrationProfile";
+    public const string BibTeXContentType = "application/x-bibtex; charset=utf-8";
+    public const string RisContentType = "application/x-research-info-systems; charset=utf-8";
+
+    public string Title => $"{CountryName} migration profile";
+
+    /// <summary>"migrationprofile-kazakhstan-2024": stable while the profile is not updated.</summary>
+    public string Key => $"migrationprofile-{Slug}-{LatestUpdate.Year.ToString(CultureInfo.InvariantCulture)}";
+
+    public static ProfileCitation For(ProfileData data, string permalink, DateOnly accessedOn) =>
+        new(data.Country.Name, data.Country.Slug, permalink, data.Country.LatestUpdate, accessedOn, PublisherCredit.From(data.Figures));
+
+    public static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    /// <summary>"MigrationProfile (2024). Kazakhstan migration profile. Last updated 9 September 2024. https://…. Accessed 30 November 2026."</summary>
+    public string PlainText =>
+        $"{PortalName} ({Year}). {Title}. Last updated {FigureFormatter.Date(LatestUpdate)}. {Permalink}. Accessed {FigureFormatter.Date(AccessedOn)}.";
+
+    private string Year => LatestUpdate.Year.ToString(CultureInfo.InvariantCulture);
+
+    private string SourcesNote => Publishers.Count == 0
+        ? ""
+        : "Figures from " + string.Join("; ", Publishers.Select(p => p.Title)) + ".";
+
+    /// <summary>A biblatex/BibTeX <c>@misc</c> entry; the portal is a corporate author, so it is braced twice.</summary>
+    public string BibTeX()
+    {
+        var fields = new List<(string Name, string Value)>
+        {
+            ("title", $"{{{Escape(Title)}}}"),
+            ("author", $"{{{Escape(PortalName)}}}"),
+            ("organization", Escape(PortalName)),
+            ("year", Year),
+            ("date", FigureFormatter.IsoDate(LatestUpdate)),
+            // url is verbatim in biblatex and read by url.sty in BibTeX: only braces would need care, and a URL has none.
+            ("url", Permalink),
+            ("urldate", FigureFormatter.IsoDate(AccessedOn)),
+            ("howpublished", $"\\url{{{Permalink}}}"),
+        };
+        if (SourcesNote.Length > 0)
+        {
+            fields.Add(("note", Escape(SourcesNote)));
+        }
+        var entry = new StringBuilder();
+        entry.Append("@misc{").Append(Key).Append(",\n");
+        entry.AppendJoin(",\n", fields.Select(f => $"  {f.Name} = {{{f.Value}}}"));
+        entry.Append("\n}\n");
+        return entry.ToString();
+    }
+
+    /// <summary>An RIS record of type DATA (dataset): TY first, ER last, one "XX  - value" line per field.</summary>
+    public string Ris()
+    {
+        var lines = new List<(string Tag, string Value)>
+        {
+            ("TY", "DATA"),
+            ("TI", Title),
+            ("AU", $"{PortalName},"),
+            ("PB", PortalName),
+            ("PY", Year),
+            ("DA", LatestUpdate.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)),
+            ("UR", Permalink),
+            ("Y2", AccessedOn.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)),
+            ("LA", "en"),
+        };
+        if (SourcesNote.Length > 0)
+        {
+            lines.Add(("N1", SourcesNote));
+        }
+        lines.Add(("ER", ""));
+        // RIS values are one line each: a line break inside a value would start a bogus tag.
+        return string.Concat(lines.Select(l => $"{l.Tag}  - {l.Value.ReplaceLineEndings(" ")}\r\n"));
+    }
+
+    /// <summary>Escapes the characters TeX treats as commands in a BibTeX field.</summary>
+    private static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            escaped.Append(c switch
+            {
+                '\\' => "\\textbackslash{}",
+                // BibTeX counts every brace, escaped or not: a stray one would end the field early.
+                '{' => "(",
+                '}' => ")",
+                '&' or '%' or '$' or '#' or '_' => $"\\{c}",
+                '~' => "\\textasciitilde{}",
+                '^' => "\\textasciicircum{}",
+                _ => c.ToString(),
+            });
+        }
+        return escaped.ToString();
+    }
+}

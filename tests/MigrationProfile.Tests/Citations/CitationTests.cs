@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using MigrationProfile.Tests.Downloads;
+using MigrationProfile.Tests.Infrastructure;
+
+namespace MigrationProfile.Tests.Citations;
+
+/// <summary>"Cite this" on the profile, the .bib and .ris files, and the schema.org Dataset markup.</summary>
+public class CitationTests(DownloadsPortalFactory portal) : IClassFixture<DownloadsPortalFactory>
+{
+    private static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The profile's latest-update date: the imports in the fixture stamp it with the day they ran.</summary>
+    private async Task<DateOnly> LatestUpdateAsync()
+    {
+        await using var db = portal.OpenDbContext();
+        return db.Countries.Single(c => c.Slug == "kazakhstan").LatestUpdate;
+    }
+
+    [Fact]
+    public async Task The_bibtex_file_is_one_well_formed_entry_with_the_required_fields()
+    {
+        var (response, body) = await ProfileCsvTests.GetAsync(portal, "/countries/kazakhstan/cite.bib");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/x-bibtex; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        Assert.Equal("kazakhstan-migration-profile.bib", response.Content.Headers.ContentDisposition!.FileNameStar);
+        var year = (await LatestUpdateAsync()).Year.ToString(CultureInfo.InvariantCulture);
+        var entry = CitationFormats.ParseBibTeX(Encoding.UTF8.GetString(body));
+        Assert.Equal("misc", entry.Type);
+        Assert.Equal($"migrationprofile-kazakhstan-{year}", entry.Key);
+        Assert.Equal("{Kazakhstan migration profile}", entry.Fields["title"]);
+        Assert.Equal("{MigrationProfile}", entry.Fields["author"]);
+        Assert.Equal("MigrationProfile", entry.Fields["organization"]);
+        Assert.Equal(year, entry.Fields["year"]);
+        Assert.Equal("http://localhost/countries/kazakhstan", entry.Fields["url"]);
+        Assert.Equal(Today, entry.Fields["urldate"]);
+        Assert.Contains("World Bank, World Development Indicators", entry.Fields["note"], StringComparison.Ordinal);
+        Assert.Contains("International Migrant Stock 2024", entry.Fields["note"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_ris_file_starts_with_ty_ends_with_er_and_has_only_valid_tags()
+    {
+        var (response, body) = await ProfileCsvTests.GetAsync(portal, "/countries/kazakhstan/cite.ris");
+
+        Assert.Equal("application/x-research-info-systems; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
+        var tags = CitationFormats.ParseRis(Encoding.UTF8.GetString(body)).ToLookup(t => t.Tag, t => t.Value);
+        Assert.Equal("DATA", tags["TY"].Single());
+        Assert.Equal("Kazakhstan migration profile", tags["TI"].Single());
+        Assert.Equal("http://localhost/countries/kazakhstan", tags["UR"].Single());
+        Assert.Equal(Today.Replace('-', '/'), tags["Y2"].Single());
+        Assert.Equal((await LatestUpdateAsync()).Year.ToString(CultureInfo.InvariantCulture), tags["PY"].Single());
+    }
+
+    [Fact]
+    public async Task The_profile_links_its_downloads_and_says_how_to_cite_it_and_each_publisher()
+    {
+        var page = await portal.GetDocumentAsync("/countries/kazakhstan");
+        var latest = await LatestUpdateAsync();
+
+        var section = page.QuerySelector("aside.data-citation")!;
+        Assert.Equal("Data and citation", section.QuerySelector("h2")!.Visible());
+        Assert.Equal(
+            ["http://localhost/countries/kazakhstan/data.csv", "http://localhost/countries/kazakhstan/datapackage.zip",
+                "http://localhost/api/v1/countries/kazakhstan/profile"],
+            section.QuerySelectorAll(".downloads a").Select(a => a.GetAttribute("href")));
+        var cite = section.QuerySelector(".cite-this")!;
+        Assert.Equal("Cite this", cite.QuerySelector("h3")!.Visible());
+        Assert.Equal(
+            $"MigrationProfile ({latest.Year}). Kazakhstan migration profile. Last updated {latest.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}. "
+                + $"http://localhost/countries/kazakhstan. Accessed {DateTime.UtcNow.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}.",
+            cite.QuerySelector(".citation-text")!.Visible());
+        var publishers = cite.QuerySelectorAll(".citation-publishers li").Select(li => li.Visible()).ToList();
+        Assert.Contains(publishers, p => p.StartsWith("World Bank, World Development Indicators. Licence: CC BY 4.0. https://data.worldbank.org/; retrieved 2 July 2026", StringComparison.Ordinal));
+        Assert.Contains(publishers, p => p.Contains("International Migrant Stock 2024. UN DESA terms of use (reuse with attribution)", StringComparison.Ordinal));
+        Assert.Contains(publishers, p => p.StartsWith("Bureau of National Statistics", StringComparison.Ordinal) && p.Contains("Licence not recorded", StringComparison.Ordinal));
+        Assert.Equal(["http://localhost/countries/kazakhstan/cite.bib", "http://localhost/countries/kazakhstan/cite.ris"],
+            cite.QuerySelectorAll("a[download]").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["BibTeX", "RIS"], cite.QuerySelectorAll("details summary").Select(s => s.Visible()));
+        CitationFormats.ParseBibTeX(cite.QuerySelectorAll("details code")[0].TextContent);
+    }
+
+    [Fact]
+    public async Task The_profile_carries_a_schema_org_dataset_with_its_files_and_publishers()
+    {
+        var page = await portal.GetDocumentAsync("/countries/kazakhstan");
+
+        var script = Assert.Single(page.QuerySelectorAll("script"));
+        Assert.Equal("application/ld+json", script.GetAttribute("type"));
+        using var json = JsonDocument.Parse(script.TextContent);
+        var dataset = json.RootElement;
+        Assert.Equal("https://schema.org", dataset.GetProperty("@context").GetString());
+        Assert.Equal("Dataset", dataset.GetProperty("@type").GetString());
+        Assert.Equal("Kazakhstan migration profile", dataset.GetProperty("name").GetString());
+        Assert.Equal(page.QuerySelector("meta[name=description]")!.GetAttribute("content"), dataset.GetProperty("description").GetString());
+        Assert.Equal("http://localhost/countries/kazakhstan", dataset.GetProperty("url").GetString());
+        Assert.Equal("MigrationProfile", dataset.GetProperty("creator").GetProperty("name").GetString());
+        Assert.Equal("MigrationProfile", dataset.GetProperty("publisher").GetProperty("name").GetString());
+        Assert.Equal((await LatestUpdateAsync()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), dataset.GetProperty("dateModified").GetString());
+        Assert.Equal("Kazakhstan", dataset.GetProperty("spatialCoverage").GetProperty("name").GetString());
+        Assert.Matches("^19[0-9]{2}/20[0-9]{2}$", dataset.GetProperty("temporalCoverage").GetString());
+        Assert.Contains("https://creativecommons.org/licenses/by/4.0/", dataset.GetProperty("license").EnumerateArray().Select(l => l.GetString()));
+        var variables = dataset.GetProperty("variableMeasured").EnumerateArray().Select(v => v.GetString()).ToList();
+        Assert.Contains("Population", variables);
+        Assert.Contains("Refugees", variables);
+        Assert.Contains(dataset.GetProperty("isBasedOn").EnumerateArray(), b => b.GetProperty("name").GetString() == "World Bank, World Development Indicators");
+        Assert.NotEmpty(dataset.GetProperty("citation").EnumerateArray());
+        Assert.Equal(
+            ["http://localhost/countries/kazakhstan/data.csv", "http://localhost/countries/kazakhstan/datapackage.zip",
+                "http://localhost/api/v1/countries/kazakhstan/profile"],
+            dataset.GetProperty("distribution").EnumerateArray().Select(d => d.GetProperty("contentUrl").GetString()));
+    }
+
+    [Fact]
+    public async Task Text_from_the_database_cannot_close_the_json_ld_script()
+    {
+        await using (var db = portal.OpenDbContext())
+        {
+            var source = db.Sources.Single(s => s.ShortName == "CIS");
+            source.FullName = "Commonwealth </script><script>alert(1)</script> & <b>States</b>";
+            await db.SaveChangesAsync();
+        }
+        try
+        {
+            using var client = portal.CreateClient();
+            var html = await client.GetStringAsync("/countries/kazakhstan");
+            var start = html.IndexOf("<script type=\"application/ld+json\">", StringComparison.Ordinal);
+            Assert.True(start >= 0, "the page has its JSON-LD script");
+            var end = html.IndexOf("</script>", start, StringComparison.Ordinal);
+            var json = html[(start + "<script type=\"application/ld+json\">".Length)..end];
+            Assert.DoesNotContain("<", json, StringComparison.Ordinal);
+            using var parsed = JsonDocument.Parse(json);
+            Assert.Contains(parsed.RootElement.GetProperty("isBasedOn").EnumerateArray(),
+                b => b.GetProperty("creator").GetProperty("name").GetString()!.Contains("</script><script>alert(1)</script>", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await using var db = portal.OpenDbContext();
+            db.Sources.Single(s => s.ShortName == "CIS").FullName = "Commonwealth of Independent States";
+            await db.SaveChangesAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_configured_base_url_makes_the_permalink()
+    {
+        using var configured = portal.WithWebHostBuilder(builder => builder.UseSetting("Site:BaseUrl", "https://profiles.example.org/"));
+        using var client = configured.CreateClient();
+
+        var ris = await client.GetStringAsync("/countries/kazakhstan/cite.ris");
+
+        Assert.Contains("UR  - https://profiles.example.org/countries/kazakhstan\r\n", ris, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_profile_without_figures_has_no_data_section_and_no_dataset_markup()
+    {
+        var page = await portal.GetDocumentAsync("/countries/albania");
+
+        Assert.Empty(page.QuerySelectorAll("aside.data-citation, script"));
+    }
+}
