@@ -96,12 +96,14 @@ public sealed class PortalFixture : IAsyncLifetime, IAsyncDisposable
     /// </summary>
     private async Task ImportPublisherSlicesAsync()
     {
-        (ImportFormat Format, string File, FileImportOptions Options)[] slices =
+        // The third is left waiting for an editor, so the scans see a preview with its table of changes.
+        (ImportFormat Format, string File, FileImportOptions Options, bool Apply)[] slices =
         [
-            (ImportFormat.WorldBankCsv, "worldbank/SP.POP.TOTL_KGZ_UZB.csv", new FileImportOptions { IndicatorCode = "SP.POP.TOTL" }),
-            (ImportFormat.UnDesaCsv, "undesa/ims2024_stock_by_destination_origin_sex_KAZ.csv", new FileImportOptions()),
+            (ImportFormat.WorldBankCsv, "worldbank/SP.POP.TOTL_KGZ_UZB.csv", new FileImportOptions { IndicatorCode = "SP.POP.TOTL" }, true),
+            (ImportFormat.UnDesaCsv, "undesa/ims2024_stock_by_destination_origin_sex_KAZ.csv", new FileImportOptions(), true),
+            (ImportFormat.UnhcrCsv, "unhcr/population_KAZ.csv", new FileImportOptions(), false),
         ];
-        foreach (var (format, file, options) in slices)
+        foreach (var (format, file, options, apply) in slices)
         {
             var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Imports", file);
             await using var scope = _server!.Services.CreateAsyncScope();
@@ -113,8 +115,8 @@ public sealed class PortalFixture : IAsyncLifetime, IAsyncDisposable
                     RetrievedAt = new DateTimeOffset(2026, 7, 1, 8, 30, 0, TimeSpan.Zero),
                     PublisherUpdatedOn = new DateOnly(2026, 6, 30),
                 },
-                content, Path.GetFileName(path), options, applyNow: true, CancellationToken.None);
-            if (run.Status != ImportRunStatus.Applied)
+                content, Path.GetFileName(path), options, applyNow: apply, CancellationToken.None);
+            if (run.Status != (apply ? ImportRunStatus.Applied : ImportRunStatus.Previewed))
             {
                 throw new InvalidOperationException($"{file} was not imported: {run.Status} {run.ProblemsJson}");
             }

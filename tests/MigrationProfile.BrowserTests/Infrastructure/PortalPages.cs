@@ -58,6 +58,10 @@ public static class PortalPages
         new("History", "/admin/history", SignedIn: true),
         new("Imports", "/admin/imports", SignedIn: true),
         new("Indicator mappings", "/admin/imports/mappings", SignedIn: true),
+        // Run 1 is the World Bank slice PortalFixture imports, applied: its provenance, counts and Undo.
+        new("An applied import run", "/admin/imports/1", SignedIn: true),
+        // Run 3, UNHCR's Kazakhstan rows, waits for Apply or Discard: the preview's table of new figures.
+        new("An import preview", "/admin/imports/3?show=added", SignedIn: true),
         new("Import run not found", "/admin/imports/999999", 404, SignedIn: true),
         new("Users", "/admin/users", SignedIn: true),
         new("Create a user", "/admin/users/create", SignedIn: true),
