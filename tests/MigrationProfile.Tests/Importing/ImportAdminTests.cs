@@ -26,6 +26,12 @@ public class ImportAdminTests : IAsyncLifetime
         var runUrl = upload.Headers.Location!.OriginalString;
         Assert.Matches("^/admin/imports/[0-9]+$", runUrl);
 
+        // A run waiting in preview is listed on the dashboard and the imports page, neither success nor failure yet.
+        var dashboard = await editor.GetPageAsync("/admin");
+        Assert.Contains("World Bank", dashboard.QuerySelector("#sources-title")!.ParentElement!.Visible(), StringComparison.Ordinal);
+        var imports = await editor.GetPageAsync("/admin/imports");
+        Assert.Contains("never", imports.QuerySelector("#freshness-title")!.ParentElement!.Visible(), StringComparison.Ordinal);
+
         // Nothing is public before the editor applies.
         var before = await _portal.GetDocumentAsync("/countries/kazakhstan");
         Assert.DoesNotContain("306 239 209 650", before.QuerySelector("#indicator-gdp")!.Visible(), StringComparison.Ordinal);

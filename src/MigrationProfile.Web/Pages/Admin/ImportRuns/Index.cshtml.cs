@@ -132,15 +132,20 @@ public class IndexModel(AppDbContext db, ImportRunner runner) : PageModel
     /// <summary>For the operator: which publisher last loaded well, and which last failed.</summary>
     public static async Task<IReadOnlyList<SourceFreshness>> LatestPerSourceAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        var sourceIds = await db.ImportRuns.Select(r => r.SourceId).Distinct().ToListAsync(cancellationToken);
+        // Every source that has had a run, even one still waiting in preview (it has neither a success nor a failure yet).
+        var sources = await db.Sources.AsNoTracking()
+            .Where(s => db.ImportRuns.Any(r => r.SourceId == s.Id))
+            .OrderBy(s => s.ShortName)
+            .Select(s => new { s.Id, s.ShortName })
+            .ToListAsync(cancellationToken);
         var result = new List<SourceFreshness>();
-        foreach (var sourceId in sourceIds)
+        foreach (var source in sources)
         {
-            var runs = db.ImportRuns.AsNoTracking().Where(r => r.SourceId == sourceId).OrderByDescending(r => r.StartedAt);
+            var runs = db.ImportRuns.AsNoTracking().Where(r => r.SourceId == source.Id).OrderByDescending(r => r.StartedAt);
             var success = await RunRows(runs.Where(r => r.Status == ImportRunStatus.Applied)).FirstOrDefaultAsync(cancellationToken);
             var failure = await RunRows(runs.Where(r => r.Status == ImportRunStatus.Failed)).FirstOrDefaultAsync(cancellationToken);
-            result.Add(new SourceFreshness((success ?? failure)!.Source, success, failure));
+            result.Add(new SourceFreshness(source.ShortName, success, failure));
         }
-        return [.. result.OrderBy(s => s.Source, StringComparer.Ordinal)];
+        return result;
     }
 }
