@@ -81,14 +81,15 @@ if [ -d tests/MigrationProfile.BrowserTests ]; then
 fi
 
 # --- OpenAPI linter ------------------------------------------------------------------------
-if [ ! -x .tools/node_modules/.bin/redocly ]; then
+# Its own prefix: a second npm install into .tools/ would prune vnu-jar (--no-save keeps no manifest).
+if [ ! -x .tools/redocly/node_modules/.bin/redocly ]; then
   if ! command -v npm >/dev/null 2>&1; then
     echo "error: npm (Node.js) is needed to install the OpenAPI linter (@redocly/cli)" >&2
     exit 1
   fi
   echo "Installing @redocly/cli $REDOCLY_VERSION into .tools/"
   mkdir -p .tools
-  npm install --prefix .tools --no-audit --no-fund --no-save --loglevel=error "@redocly/cli@$REDOCLY_VERSION" >/dev/null
+  mkdir -p .tools/redocly && npm install --prefix .tools/redocly --no-audit --no-fund --no-save --loglevel=error "@redocly/cli@$REDOCLY_VERSION" >/dev/null
 fi
 
 # --- Build, style gate, tests -------------------------------------------------------------
@@ -131,7 +132,7 @@ if [ -f "$OPENAPI_DOC" ]; then
   echo "Linting the OpenAPI document (redocly lint, recommended rules)"
   set +e
   REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true \
-    .tools/node_modules/.bin/redocly lint --config redocly.yaml "$OPENAPI_DOC" 2>&1 | tee -a "$LOG"
+    .tools/redocly/node_modules/.bin/redocly lint --config redocly.yaml "$OPENAPI_DOC" 2>&1 | tee -a "$LOG"
   [ "${PIPESTATUS[0]}" -eq 0 ] && lint_ok=1
   set -e
 else

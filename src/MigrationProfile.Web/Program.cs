@@ -117,6 +117,7 @@ app.UseSwaggerUI(options =>
     options.SwaggerEndpoint("/swagger/v1/swagger.json", "MigrationProfile API v1");
     options.DocumentTitle = "MigrationProfile API";
     options.InjectStylesheet("/css/swagger-ui-overrides.css");
+    options.InjectJavascript("/js/swagger-ui-labels.js");
 });
 
 app.MapHealthChecks("/health");
