@@ -52,11 +52,12 @@ public sealed class ImportApplying(AppDbContext db, ImportDiff diff)
         await UpdateChangedAsync(run, changed, cancellationToken);
 
         var author = $"Import run #{run.Id}: {ImportSources.Title(run.Format)}, {run.StartedBy}";
+        var fields = RecordedFields();
         var records = new List<ChangeRecord>(added.Count + changed.Count);
         records.AddRange(added.Select(row =>
         {
             var after = NewObservation(run, row, createdIds[Key(row)]);
-            return Record(run, author, now, ChangeAction.Created, row, after, before: null);
+            return Record(fields, run, author, now, ChangeAction.Created, row, after, before: null);
         }));
         records.AddRange(changed.Select(row =>
         {
@@ -69,7 +70,7 @@ public sealed class ImportApplying(AppDbContext db, ImportDiff diff)
             after.PublisherUpdatedOn = run.PublisherUpdatedOn;
             after.ImportRunId = run.Id;
             after.HandEditedAt = null;
-            return Record(run, author, now, ChangeAction.Updated, row, after, old);
+            return Record(fields, run, author, now, ChangeAction.Updated, row, after, old);
         }));
         await CopyRecordsAsync(records, cancellationToken);
 
@@ -223,10 +224,9 @@ public sealed class ImportApplying(AppDbContext db, ImportDiff diff)
     };
 
     /// <summary>The same record an editor's save writes (see <see cref="ContentHistory"/>), built without tracking.</summary>
-    private ChangeRecord Record(ImportRun run, string author, DateTimeOffset now, ChangeAction action, DiffRow row,
-        Observation after, Observation? before)
+    private static ChangeRecord Record(List<IProperty> fields, ImportRun run, string author, DateTimeOffset now, ChangeAction action,
+        DiffRow row, Observation after, Observation? before)
     {
-        var fields = RecordedFields();
         var changes = fields
             .Select(p => new FieldChange(p.Name, before is null ? null : FieldValues.ToText(p.PropertyInfo!.GetValue(before)),
                 FieldValues.ToText(p.PropertyInfo!.GetValue(after))))
