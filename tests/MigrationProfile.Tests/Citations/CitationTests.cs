@@ -83,6 +83,10 @@ public class CitationTests(DownloadsPortalFactory portal) : IClassFixture<Downlo
             cite.QuerySelectorAll("a[download]").Select(a => a.GetAttribute("href")));
         Assert.Equal(["BibTeX", "RIS"], cite.QuerySelectorAll("details summary").Select(s => s.Visible()));
         CitationFormats.ParseBibTeX(cite.QuerySelectorAll("details code")[0].TextContent);
+        var risOnPage = cite.QuerySelectorAll("details code")[1].TextContent;
+        // HTML forbids a character reference to a carriage return (the Nu HTML Checker reports it): plain LF on the page.
+        Assert.DoesNotContain('\r', risOnPage);
+        Assert.Equal("DATA", CitationFormats.ParseRis(risOnPage.ReplaceLineEndings("\r\n")).First(t => t.Tag == "TY").Value);
     }
 
     [Fact]
