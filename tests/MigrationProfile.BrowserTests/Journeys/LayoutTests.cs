@@ -4,8 +4,8 @@ using MigrationProfile.BrowserTests.Infrastructure;
 namespace MigrationProfile.BrowserTests.Journeys;
 
 /// <summary>
-/// The profile on a 375 px phone and a 1280 px laptop, and the README's screenshots of both
-/// (docs/screenshots/profile-phone.png and profile-desktop.png).
+/// The profile and the researchers' pages on a 375 px phone, the profile on a 1280 px laptop, and the README's
+/// screenshots of both (docs/screenshots/profile-phone.png and profile-desktop.png).
 /// </summary>
 [Collection(PortalCollection.Name)]
 public class LayoutTests(PortalFixture portal)
@@ -18,6 +18,12 @@ public class LayoutTests(PortalFixture portal)
     [InlineData("/")]
     [InlineData("/countries/kazakhstan")]
     [InlineData("/countries/atlantis")]
+    [InlineData("/countries/kazakhstan/indicators/immigration")]
+    [InlineData("/countries/kazakhstan/indicators/population")]
+    [InlineData("/countries/kazakhstan/migrant-stocks")]
+    [InlineData("/countries/kazakhstan/migrant-stocks?edition=International+Migrant+Stock+2024&year=1990")]
+    [InlineData("/compare?countries=kaz,kgz,uzb&indicator=population")]
+    [InlineData("/compare?countries=kaz,kgz,uzb,tjk,tkm,aze&indicator=immigration")]
     public async Task Nothing_scrolls_sideways_on_a_375_px_phone(string path)
     {
         var page = await portal.NewPageAsync(PhoneWidth, 812, phone: true);
@@ -27,6 +33,17 @@ public class LayoutTests(PortalFixture portal)
         var (scrollWidth, clientWidth) = await WidthsAsync(page);
         Assert.Equal(PhoneWidth, clientWidth);
         Assert.True(scrollWidth <= clientWidth, $"{path} is {scrollWidth} px wide on a {clientWidth} px screen");
+        // Wider content scrolls inside its own box (tables), or scales down to the screen (charts).
+        var overflowing = await page.EvaluateAsync<string[]>("""
+            width => [...document.querySelectorAll('main *')]
+                .filter(el => el.getBoundingClientRect().right > width + 0.5 && !el.closest('.table-scroll'))
+                .map(el => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : ''))
+                .slice(0, 5)
+            """, PhoneWidth);
+        Assert.True(overflowing.Length == 0, $"{path}: these stick out past the screen: {string.Join(", ", overflowing)}");
+        var charts = await page.EvaluateAsync<double[]>(
+            "() => [...document.querySelectorAll('main svg.chart')].map(svg => svg.getBoundingClientRect().right)");
+        Assert.All(charts, right => Assert.True(right <= PhoneWidth, $"{path}: a chart ends at {right} px"));
     }
 
     [Fact]
