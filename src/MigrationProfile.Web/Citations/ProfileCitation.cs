@@ -6,24 +6,30 @@ using MigrationProfile.Web.Profiles;
 namespace MigrationProfile.Web.Citations;
 
 /// <summary>
-/// How to cite a country's profile: the portal as the author of the compilation, its permalink and the day it was
-/// read, plus each publisher behind the figures. Written as plain text, BibTeX and RIS from the same facts.
+/// How to cite a country's profile, or one indicator of it: the portal as the author of the compilation, its
+/// permalink and the day it was read, plus each publisher behind the figures. Written as plain text, BibTeX and RIS
+/// from the same facts.
 /// </summary>
+/// <param name="Indicator">The indicator cited on its own page; null for the whole profile.</param>
 public sealed record ProfileCitation(
     string CountryName, string Slug, string Permalink, DateOnly LatestUpdate, DateOnly AccessedOn,
-    IReadOnlyList<PublisherCredit> Publishers)
+    IReadOnlyList<PublisherCredit> Publishers, CitedIndicator? Indicator = null)
 {
     public const string PortalName = "MigrationProfile";
     public const string BibTeXContentType = "application/x-bibtex; charset=utf-8";
     public const string RisContentType = "application/x-research-info-systems; charset=utf-8";
 
-    public string Title => $"{CountryName} migration profile";
+    /// <summary>"Kazakhstan migration profile", or for an indicator "Population in Kazakhstan".</summary>
+    public string Title => Indicator is null ? $"{CountryName} migration profile" : $"{Indicator.Name} in {CountryName}";
 
-    /// <summary>"migrationprofile-kazakhstan-2024": stable while the profile is not updated.</summary>
-    public string Key => $"migrationprofile-{Slug}-{LatestUpdate.Year.ToString(CultureInfo.InvariantCulture)}";
+    /// <summary>"migrationprofile-kazakhstan-2024" ("migrationprofile-kazakhstan-population-2024"): stable while the profile is not updated.</summary>
+    public string Key => Indicator is null
+        ? $"migrationprofile-{Slug}-{Year}"
+        : $"migrationprofile-{Slug}-{Indicator.Code}-{Year}";
 
-    public static ProfileCitation For(ProfileData data, string permalink, DateOnly accessedOn) =>
-        new(data.Country.Name, data.Country.Slug, permalink, data.Country.LatestUpdate, accessedOn, PublisherCredit.From(data.Figures));
+    /// <summary>The whole profile, or with <paramref name="indicator"/> the indicator whose figures <paramref name="data"/> holds.</summary>
+    public static ProfileCitation For(ProfileData data, string permalink, DateOnly accessedOn, CitedIndicator? indicator = null) =>
+        new(data.Country.Name, data.Country.Slug, permalink, data.Country.LatestUpdate, accessedOn, PublisherCredit.From(data.Figures), indicator);
 
     public static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -108,3 +114,6 @@ public sealed record ProfileCitation(
         return escaped.ToString();
     }
 }
+
+/// <summary>An indicator cited on its own page: its portal code and name.</summary>
+public sealed record CitedIndicator(string Code, string Name);

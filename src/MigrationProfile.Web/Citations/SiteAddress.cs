@@ -21,4 +21,6 @@ public static class SiteAddress
     public static string Absolute(HttpRequest request, string path) => BaseUrl(request) + path;
 
     public static string ProfilePath(string slug) => $"/countries/{slug}";
+
+    public static string IndicatorPath(string slug, string code) => $"/countries/{slug}/indicators/{code}";
 }

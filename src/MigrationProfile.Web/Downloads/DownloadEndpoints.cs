@@ -20,11 +20,17 @@ public static class DownloadEndpoints
         country.MapGet("/datapackage.zip", DataPackageAsync).WithName("DownloadDataPackage")
             .WithSummary("A profile as a Frictionless Data Package: CSVs, datapackage.json and a README on citing");
         country.MapGet("/cite.bib", (string slug, AppDbContext db, HttpRequest request, CancellationToken ct) =>
-                CitationAsync(slug, db, request, c => c.BibTeX(), ProfileCitation.BibTeXContentType, "bib", ct))
+                CitationAsync(slug, null, db, request, c => c.BibTeX(), ProfileCitation.BibTeXContentType, "bib", ct))
             .WithName("CiteProfileBibTeX").WithSummary("How to cite a profile, as BibTeX");
         country.MapGet("/cite.ris", (string slug, AppDbContext db, HttpRequest request, CancellationToken ct) =>
-                CitationAsync(slug, db, request, c => c.Ris(), ProfileCitation.RisContentType, "ris", ct))
+                CitationAsync(slug, null, db, request, c => c.Ris(), ProfileCitation.RisContentType, "ris", ct))
             .WithName("CiteProfileRis").WithSummary("How to cite a profile, as RIS");
+        country.MapGet("/indicators/{code}/cite.bib", (string slug, string code, AppDbContext db, HttpRequest request, CancellationToken ct) =>
+                CitationAsync(slug, code, db, request, c => c.BibTeX(), ProfileCitation.BibTeXContentType, "bib", ct))
+            .WithName("CiteIndicatorBibTeX").WithSummary("How to cite one indicator of a profile, as BibTeX");
+        country.MapGet("/indicators/{code}/cite.ris", (string slug, string code, AppDbContext db, HttpRequest request, CancellationToken ct) =>
+                CitationAsync(slug, code, db, request, c => c.Ris(), ProfileCitation.RisContentType, "ris", ct))
+            .WithName("CiteIndicatorRis").WithSummary("How to cite one indicator of a profile, as RIS");
         app.MapSitemap();
         return app;
     }
@@ -61,15 +67,21 @@ public static class DownloadEndpoints
         return Results.File(zip, DataPackage.ContentType, $"{data.Country.Slug}-datapackage.zip");
     }
 
-    private static async Task<IResult> CitationAsync(string slug, AppDbContext db, HttpRequest request, Func<ProfileCitation, string> write,
-        string contentType, string extension, CancellationToken cancellationToken)
+    /// <summary>The profile's citation, or with <paramref name="code"/> one indicator's (not found where the country has no figure of it).</summary>
+    private static async Task<IResult> CitationAsync(string slug, string? code, AppDbContext db, HttpRequest request,
+        Func<ProfileCitation, string> write, string contentType, string extension, CancellationToken cancellationToken)
     {
-        var data = await new ProfileDataQuery(db).GetAsync(slug, null, cancellationToken);
-        if (data is null)
+        code = code?.ToLowerInvariant();
+        var data = await new ProfileDataQuery(db).GetAsync(slug, code, cancellationToken);
+        if (data is null || (code is not null && data.Figures.Count == 0))
         {
             return Results.NotFound();
         }
-        var citation = ProfileCitation.For(data, SiteAddress.Absolute(request, SiteAddress.ProfilePath(data.Country.Slug)), ProfileCitation.Today());
-        return Results.File(System.Text.Encoding.UTF8.GetBytes(write(citation)), contentType, $"{data.Country.Slug}-migration-profile.{extension}");
+        var citation = code is null
+            ? ProfileCitation.For(data, SiteAddress.Absolute(request, SiteAddress.ProfilePath(data.Country.Slug)), ProfileCitation.Today())
+            : ProfileCitation.For(data, SiteAddress.Absolute(request, SiteAddress.IndicatorPath(data.Country.Slug, code)), ProfileCitation.Today(),
+                new CitedIndicator(code, data.Figures[0].IndicatorName));
+        var name = code is null ? "migration-profile" : code;
+        return Results.File(System.Text.Encoding.UTF8.GetBytes(write(citation)), contentType, $"{data.Country.Slug}-{name}.{extension}");
     }
 }

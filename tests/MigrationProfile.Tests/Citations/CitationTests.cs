@@ -8,7 +8,7 @@ using MigrationProfile.Tests.Infrastructure;
 
 namespace MigrationProfile.Tests.Citations;
 
-/// <summary>"Cite this" on the profile, the .bib and .ris files, and the schema.org Dataset markup.</summary>
+/// <summary>"Cite this" on the profile and the indicator pages, the .bib and .ris files, and the schema.org Dataset markup.</summary>
 public class CitationTests(DownloadsPortalFactory portal) : IClassFixture<DownloadsPortalFactory>
 {
     private static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -167,5 +167,61 @@ public class CitationTests(DownloadsPortalFactory portal) : IClassFixture<Downlo
         var page = await portal.GetDocumentAsync("/countries/albania");
 
         Assert.Empty(page.QuerySelectorAll("aside.data-citation, script"));
+    }
+
+    [Fact]
+    public async Task An_indicator_page_cites_its_own_permalink_and_only_the_publishers_of_its_figures()
+    {
+        var page = await portal.GetDocumentAsync("/countries/kazakhstan/indicators/population");
+        var latest = await LatestUpdateAsync();
+
+        var section = page.QuerySelector("aside.data-citation")!;
+        Assert.Equal(["/countries/kazakhstan/indicators/population.csv"], section.QuerySelectorAll(".downloads a").Select(a => a.GetAttribute("href")));
+        var cite = section.QuerySelector(".cite-this")!;
+        Assert.Equal(
+            $"MigrationProfile ({latest.Year}). Population in Kazakhstan. Last updated {latest.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}. "
+                + $"http://localhost/countries/kazakhstan/indicators/population. Accessed {DateTime.UtcNow.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}.",
+            cite.QuerySelector(".citation-text")!.Visible());
+        var publishers = cite.QuerySelectorAll(".citation-publishers li").Select(li => li.Visible()).ToList();
+        Assert.Contains(publishers, p => p.StartsWith("World Bank, World Development Indicators", StringComparison.Ordinal));
+        // UN DESA publishes migrant stocks, not population: the profile cites it, this page does not.
+        Assert.DoesNotContain(publishers, p => p.Contains("International Migrant Stock", StringComparison.Ordinal));
+        Assert.Equal(
+            ["http://localhost/countries/kazakhstan/indicators/population/cite.bib", "http://localhost/countries/kazakhstan/indicators/population/cite.ris"],
+            cite.QuerySelectorAll("a[download]").Select(a => a.GetAttribute("href")));
+        // Ids unique on the page: the citation's heading is named after the indicator.
+        Assert.NotNull(page.GetElementById("indicator-population-cite-title"));
+    }
+
+    [Fact]
+    public async Task An_indicators_bibtex_and_ris_name_the_indicator_and_its_page()
+    {
+        var year = (await LatestUpdateAsync()).Year.ToString(CultureInfo.InvariantCulture);
+
+        var (bibResponse, bib) = await ProfileCsvTests.GetAsync(portal, "/countries/kazakhstan/indicators/population/cite.bib");
+        var (risResponse, ris) = await ProfileCsvTests.GetAsync(portal, "/countries/kazakhstan/indicators/population/cite.ris");
+
+        Assert.Equal(HttpStatusCode.OK, bibResponse.StatusCode);
+        Assert.Equal("kazakhstan-population.bib", bibResponse.Content.Headers.ContentDisposition!.FileNameStar);
+        var entry = CitationFormats.ParseBibTeX(Encoding.UTF8.GetString(bib));
+        Assert.Equal($"migrationprofile-kazakhstan-population-{year}", entry.Key);
+        Assert.Equal("{Population in Kazakhstan}", entry.Fields["title"]);
+        Assert.Equal("http://localhost/countries/kazakhstan/indicators/population", entry.Fields["url"]);
+        Assert.DoesNotContain("International Migrant Stock", entry.Fields["note"], StringComparison.Ordinal);
+        Assert.Equal("application/x-research-info-systems; charset=utf-8", risResponse.Content.Headers.ContentType!.ToString());
+        var tags = CitationFormats.ParseRis(Encoding.UTF8.GetString(ris)).ToLookup(t => t.Tag, t => t.Value);
+        Assert.Equal("Population in Kazakhstan", tags["TI"].Single());
+        Assert.Equal("http://localhost/countries/kazakhstan/indicators/population", tags["UR"].Single());
+    }
+
+    [Theory]
+    [InlineData("/countries/kazakhstan/indicators/happiness/cite.bib")]
+    [InlineData("/countries/atlantis/indicators/population/cite.ris")]
+    [InlineData("/countries/albania/indicators/population/cite.bib")]
+    public async Task There_is_no_citation_for_an_unknown_indicator_or_one_without_figures(string path)
+    {
+        var (response, _) = await ProfileCsvTests.GetAsync(portal, path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }

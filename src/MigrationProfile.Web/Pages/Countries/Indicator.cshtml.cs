@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MigrationProfile.Web.Charts;
+using MigrationProfile.Web.Citations;
+using MigrationProfile.Web.Data;
+using MigrationProfile.Web.Downloads;
 using MigrationProfile.Web.Profiles;
 
 namespace MigrationProfile.Web.Pages.Countries;
 
 /// <summary>One indicator of one country over time: every source, series and edition as its own line.</summary>
-public class IndicatorModel(IndicatorSeriesQuery query) : PageModel
+public class IndicatorModel(IndicatorSeriesQuery query, AppDbContext db) : PageModel
 {
     /// <summary>At most this many countries on the "Compare with neighbours" link: the page compares six.</summary>
     private const int Neighbours = 5;
@@ -22,6 +25,12 @@ public class IndicatorModel(IndicatorSeriesQuery query) : PageModel
 
     /// <summary>The immigration and emigration pages link to the origins and destinations behind their totals.</summary>
     public bool HasMigrantStocks { get; private set; }
+
+    /// <summary>How to cite this indicator of this country: the page's permalink and each publisher and edition.</summary>
+    public CiteThisView CiteThis { get; private set; } = null!;
+
+    /// <summary>The indicator's figures as the portal CSV; null when none fits it (yes/no or text figures only).</summary>
+    public string? CsvUrl { get; private set; }
 
     public string Heading => $"{History.Indicator.Name} in {History.Country.Name}";
 
@@ -43,6 +52,15 @@ public class IndicatorModel(IndicatorSeriesQuery query) : PageModel
         CompareUrl = $"/compare?countries={Uri.EscapeDataString(string.Join(',', neighbours.Prepend(history.Country).Select(c => c.Iso3Code.ToLowerInvariant())))}"
             + $"&indicator={Uri.EscapeDataString(history.Indicator.Code)}";
         HasMigrantStocks = history.Indicator.Code is "immigration" or "emigration";
+
+        // Whole series with every publisher and edition, as the CSV holds them.
+        var path = SiteAddress.IndicatorPath(history.Country.Slug, history.Indicator.Code);
+        var data = (await new ProfileDataQuery(db).GetAsync(history.Country.Slug, history.Indicator.Code, cancellationToken))!;
+        var citation = ProfileCitation.For(data, SiteAddress.Absolute(Request, path), ProfileCitation.Today(),
+            new CitedIndicator(history.Indicator.Code, history.Indicator.Name));
+        CiteThis = new CiteThisView($"indicator-{history.Indicator.Code}", citation,
+            SiteAddress.Absolute(Request, $"{path}/cite.bib"), SiteAddress.Absolute(Request, $"{path}/cite.ris"));
+        CsvUrl = data.CsvFigures.Any() ? $"{path}.csv" : null;
         return Page();
     }
 }
