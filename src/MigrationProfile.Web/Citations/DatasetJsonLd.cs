@@ -13,19 +13,48 @@ namespace MigrationProfile.Web.Citations;
 /// </summary>
 public static class DatasetJsonLd
 {
-    public static string For(ProfileData data, ProfileCitation citation, DataPackage.Links links, string description)
+    public static string For(ProfileData data, ProfileCitation citation, DataPackage.Links links, string description) =>
+        Build(data, citation, links.Home, links.Profile, description,
+        [
+            Download("All figures (CSV)", links.Csv, "text/csv"),
+            Download("Data package (Frictionless, ZIP)", links.Package, "application/zip"),
+            Download("Profile (JSON API)", links.Api, "application/json"),
+        ]);
+
+    /// <summary>The Dataset of one indicator page: its figures as CSV (when there are any) and through the observations API.</summary>
+    /// <param name="data">The indicator's figures, every source and edition.</param>
+    /// <param name="citation">The indicator page's citation.</param>
+    /// <param name="home">The portal's home address.</param>
+    /// <param name="page">The indicator page's permalink.</param>
+    /// <param name="csv">The indicator's CSV download, or null when no figure fits the CSV.</param>
+    /// <param name="api">The observations API filtered to this country and indicator.</param>
+    /// <param name="description">One sentence on what the page holds.</param>
+    public static string ForIndicator(ProfileData data, ProfileCitation citation, string home, string page, string? csv, string api,
+        string description)
+    {
+        List<JsonObject> downloads = [];
+        if (csv is not null)
+        {
+            downloads.Add(Download("These figures (CSV)", csv, "text/csv"));
+        }
+        downloads.Add(Download("These figures (JSON API)", api, "application/json"));
+        return Build(data, citation, home, page, description, downloads);
+    }
+
+    private static string Build(ProfileData data, ProfileCitation citation, string home, string url, string description,
+        IEnumerable<JsonObject> downloads)
     {
         var country = data.Country;
         var years = data.Figures.Where(f => f.Year is not null).Select(f => f.Year!.Value).ToList();
-        var portal = new JsonObject { ["@type"] = "Organization", ["name"] = ProfileCitation.PortalName, ["url"] = links.Home };
+        var portal = new JsonObject { ["@type"] = "Organization", ["name"] = ProfileCitation.PortalName, ["url"] = home };
         var dataset = new JsonObject
         {
             ["@context"] = "https://schema.org",
             ["@type"] = "Dataset",
             ["name"] = citation.Title,
             ["description"] = description,
-            ["url"] = links.Profile,
-            ["identifier"] = links.Profile,
+            ["url"] = url,
+            ["identifier"] = url,
             ["inLanguage"] = "en",
             ["isAccessibleForFree"] = true,
             ["creator"] = portal,
@@ -42,10 +71,7 @@ public static class DatasetJsonLd
                 .Select(l => (JsonNode)JsonValue.Create(l.Url ?? l.Text)!)]),
             ["isBasedOn"] = new JsonArray([.. citation.Publishers.Select(p => (JsonNode)Credit(p))]),
             ["citation"] = new JsonArray([.. citation.Publishers.Select(p => (JsonNode)JsonValue.Create(p.CitationLine)!)]),
-            ["distribution"] = new JsonArray(
-                Download("All figures (CSV)", links.Csv, "text/csv"),
-                Download("Data package (Frictionless, ZIP)", links.Package, "application/zip"),
-                Download("Profile (JSON API)", links.Api, "application/json")),
+            ["distribution"] = new JsonArray([.. downloads]),
         };
         if (years.Count > 0)
         {

@@ -121,6 +121,27 @@ public class CitationTests(DownloadsPortalFactory portal) : IClassFixture<Downlo
     }
 
     [Fact]
+    public async Task An_indicator_page_carries_a_schema_org_dataset_with_its_csv_and_api()
+    {
+        var page = await portal.GetDocumentAsync("/countries/kazakhstan/indicators/population");
+
+        var script = Assert.Single(page.QuerySelectorAll("script"));
+        Assert.Equal("application/ld+json", script.GetAttribute("type"));
+        using var json = JsonDocument.Parse(script.TextContent);
+        var dataset = json.RootElement;
+        Assert.Equal("Dataset", dataset.GetProperty("@type").GetString());
+        Assert.Equal("http://localhost/countries/kazakhstan/indicators/population", dataset.GetProperty("url").GetString());
+        Assert.Equal(["Population"], dataset.GetProperty("variableMeasured").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal("Kazakhstan", dataset.GetProperty("spatialCoverage").GetProperty("name").GetString());
+        Assert.Contains(dataset.GetProperty("isBasedOn").EnumerateArray(), b => b.GetProperty("name").GetString() == "World Bank, World Development Indicators");
+        Assert.DoesNotContain(dataset.GetProperty("isBasedOn").EnumerateArray(), b => b.GetProperty("name").GetString()!.Contains("UNHCR", StringComparison.Ordinal));
+        Assert.Equal(
+            ["http://localhost/countries/kazakhstan/indicators/population.csv",
+                "http://localhost/api/v1/observations?country=kazakhstan&indicator=population"],
+            dataset.GetProperty("distribution").EnumerateArray().Select(d => d.GetProperty("contentUrl").GetString()));
+    }
+
+    [Fact]
     public async Task Text_from_the_database_cannot_close_the_json_ld_script()
     {
         await using (var db = portal.OpenDbContext())

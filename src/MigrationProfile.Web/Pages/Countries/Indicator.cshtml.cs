@@ -32,6 +32,9 @@ public class IndicatorModel(IndicatorSeriesQuery query, AppDbContext db) : PageM
     /// <summary>The indicator's figures as the portal CSV; null when none fits it (yes/no or text figures only).</summary>
     public string? CsvUrl { get; private set; }
 
+    /// <summary>schema.org Dataset markup for this indicator of this country (its CSV and the observations API).</summary>
+    public string DatasetJsonLd { get; private set; } = "";
+
     public string Heading => $"{History.Indicator.Name} in {History.Country.Name}";
 
     public async Task<IActionResult> OnGetAsync(string slug, string code, CancellationToken cancellationToken)
@@ -61,6 +64,11 @@ public class IndicatorModel(IndicatorSeriesQuery query, AppDbContext db) : PageM
         CiteThis = new CiteThisView($"indicator-{history.Indicator.Code}", citation,
             SiteAddress.Absolute(Request, $"{path}/cite.bib"), SiteAddress.Absolute(Request, $"{path}/cite.ris"));
         CsvUrl = data.CsvFigures.Any() ? $"{path}.csv" : null;
+        var api = SiteAddress.Absolute(Request, $"/api/v1/observations?country={Uri.EscapeDataString(history.Country.Slug)}"
+            + $"&indicator={Uri.EscapeDataString(history.Indicator.Code)}");
+        DatasetJsonLd = Citations.DatasetJsonLd.ForIndicator(data, citation, SiteAddress.Absolute(Request, "/"),
+            SiteAddress.Absolute(Request, path), CsvUrl is null ? null : SiteAddress.Absolute(Request, CsvUrl), api,
+            $"{Heading}: every figure over time from each source and edition, with its period, unit and source.");
         return Page();
     }
 }
