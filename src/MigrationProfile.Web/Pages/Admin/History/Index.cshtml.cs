@@ -132,6 +132,9 @@ public class IndexModel(AppDbContext db) : PageModel
         }
         var from = ReadDay("from", From, "From");
         var to = ReadDay("to", To, "To");
+        // The message quotes what was typed; the date field itself only takes a date.
+        From = from is null ? null : From!.Trim();
+        To = to is null ? null : To!.Trim();
         if (from is not null && to is not null && from > to)
         {
             ModelState.AddModelError("to", $"The end date ({To}) is before the start date ({From}); showing changes from {From} on.");
