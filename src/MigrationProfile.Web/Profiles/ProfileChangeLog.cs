@@ -133,7 +133,10 @@ public sealed class ProfileChangeLog(AppDbContext db)
         var isFigure = record.EntityType == nameof(Observation);
         var title = isFigure ? FigureTitle(record, reading) : record.Label;
         var shown = reading.Describe(record).Where(c => !s_notShown.Contains(c.Field));
-        shown = record.Action is ChangeAction.Created or ChangeAction.Deleted
+        // A restore that brings a deleted item back reads like an addition: every field is new.
+        var wholeItem = record.Action is ChangeAction.Created or ChangeAction.Deleted
+            || (record.Action == ChangeAction.Restored && ContentHistory.ReadChanges(record).All(c => c.Old is null));
+        shown = wholeItem
             ? shown.Where(c => isFigure && s_figureValue.Contains(c.Field))
             : shown.Select(c => (c.Old?.Length ?? 0) > LongText || (c.New?.Length ?? 0) > LongText
                 ? c with { Old = null, New = null, Sentence = RevisedSentence }

@@ -63,7 +63,11 @@ public class IndexModel(AppDbContext db) : PageModel
     {
         var query = new Dictionary<string, string?>
         {
-            ["country"] = Country, ["kind"] = Kind, ["editor"] = Editor, ["from"] = From, ["to"] = To,
+            ["country"] = Country,
+            ["kind"] = Kind,
+            ["editor"] = Editor,
+            ["from"] = From,
+            ["to"] = To,
             ["page"] = page.ToString(CultureInfo.InvariantCulture),
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/admin/history",
