@@ -18,6 +18,7 @@ public class LayoutTests(PortalFixture portal)
     [InlineData("/")]
     [InlineData("/countries/kazakhstan")]
     [InlineData("/countries/atlantis")]
+    [InlineData("/countries/kazakhstan/changes")]
     public async Task Nothing_scrolls_sideways_on_a_375_px_phone(string path)
     {
         var page = await portal.NewPageAsync(PhoneWidth, 812, phone: true);
