@@ -125,6 +125,7 @@ app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapOpenDataApi();
 app.MapDownloads();
+app.MapChangeLogFeed();
 
 app.Run();
 return 0;

@@ -14,7 +14,7 @@ public static class Sitemap
     public static IEndpointRouteBuilder MapSitemap(this IEndpointRouteBuilder app)
     {
         app.MapGet("/sitemap.xml", SitemapAsync).WithName("Sitemap").ExcludeFromDescription()
-            .WithSummary("Every public page: home, each profile, each indicator page with figures, compare");
+            .WithSummary("Every public page: home, each profile and its change log, each indicator page with figures, compare");
         app.MapGet("/robots.txt", (HttpRequest request) => Results.Text(Robots(SiteAddress.BaseUrl(request)), "text/plain; charset=utf-8"))
             .WithName("Robots").ExcludeFromDescription();
         return app;
@@ -36,6 +36,7 @@ public static class Sitemap
         foreach (var country in countries)
         {
             pages.Add(($"/countries/{country.Slug}", country.LatestUpdate));
+            pages.Add(($"/countries/{country.Slug}/changes", country.LatestUpdate));
             pages.AddRange(country.IndicatorCodes.Select(code => ($"/countries/{country.Slug}/indicators/{code}", (DateOnly?)country.LatestUpdate)));
         }
         pages.Add(("/compare", newest));

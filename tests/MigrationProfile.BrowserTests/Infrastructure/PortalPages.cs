@@ -27,6 +27,10 @@ public static class PortalPages
         new("Compare, unknown countries and indicator", "/compare?countries=atlantis&indicator=nothing"),
         new("Compare, the empty form", "/compare"),
         new("Indicator not found", "/countries/kazakhstan/indicators/happiness", 404),
+        // The public change log: the seed's additions and, for Kyrgyzstan, the import PortalFixture applies.
+        new("Change log (Kazakhstan)", "/countries/kazakhstan/changes"),
+        new("Change log with an import (Kyrgyzstan)", "/countries/kyrgyzstan/changes"),
+        new("Change log, a page past the end", "/countries/kazakhstan/changes?page=999", 404),
         new("Country list, one region", "/?region=Central+Asia"),
         new("Country list, unknown region and no match", "/?region=Atlantis&q=zz"),
         new("Page not found", "/countries/atlantis", 404),
@@ -56,6 +60,9 @@ public static class PortalPages
         new("Edit an indicator", "/admin/indicators/edit/1", SignedIn: true),
         new("Profile details", "/admin/profile", SignedIn: true),
         new("History", "/admin/history", SignedIn: true),
+        new("History, filtered by country and kind", "/admin/history?country=kazakhstan&kind=Observation", SignedIn: true),
+        new("History, filter values it cannot use", "/admin/history?country=atlantis&from=yesterday&page=x", SignedIn: true),
+        new("History of one figure", "/admin/history/item?type=Observation&id=1", SignedIn: true),
         new("Imports", "/admin/imports", SignedIn: true),
         new("Indicator mappings", "/admin/imports/mappings", SignedIn: true),
         // Run 1 is the World Bank slice PortalFixture imports, applied: its provenance, counts and Undo.

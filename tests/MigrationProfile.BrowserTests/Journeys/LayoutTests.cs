@@ -24,6 +24,7 @@ public class LayoutTests(PortalFixture portal)
     [InlineData("/countries/kazakhstan/migrant-stocks?edition=International+Migrant+Stock+2024&year=1990")]
     [InlineData("/compare?countries=kaz,kgz,uzb&indicator=population")]
     [InlineData("/compare?countries=kaz,kgz,uzb,tjk,tkm,aze&indicator=immigration")]
+    [InlineData("/countries/kazakhstan/changes")]
     public async Task Nothing_scrolls_sideways_on_a_375_px_phone(string path)
     {
         var page = await portal.NewPageAsync(PhoneWidth, 812, phone: true);

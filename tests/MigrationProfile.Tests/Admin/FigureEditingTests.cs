@@ -214,8 +214,9 @@ public class FigureEditingTests : IAsyncLifetime
         var rows = history.QuerySelectorAll(".history-table tbody tr").ToList();
         Assert.Equal(["Updated", "Created"], rows.Select(r => r.QuerySelectorAll("td")[2].Visible()));
         Assert.Equal("editor@tests.example.org", rows[0].QuerySelectorAll("td")[1].Visible());
-        var valueChange = rows[0].QuerySelectorAll(".field-changes li").Single(li => li.QuerySelector("strong")!.Visible() == "Numeric value");
-        Assert.Equal(("20592571", "20600000"), (valueChange.QuerySelector("del")!.Visible(), valueChange.QuerySelector("ins")!.Visible()));
+        var valueChange = rows[0].QuerySelectorAll(".field-changes li").Single(li => li.QuerySelector("strong")!.Visible() == "Value");
+        Assert.Equal((MigrationProfile.Web.Profiles.FigureFormatter.Number(20_592_571m), MigrationProfile.Web.Profiles.FigureFormatter.Number(20_600_000m)),
+            (valueChange.QuerySelector("del")!.Visible(), valueChange.QuerySelector("ins")!.Visible()));
 
         // Restore the version the seed created.
         var createdRecordId = rows[1].QuerySelector("input[name=recordId]")!.GetAttribute("value")!;

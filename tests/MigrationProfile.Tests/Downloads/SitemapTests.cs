@@ -30,6 +30,7 @@ public class SitemapTests(DownloadsPortalFactory portal) : IClassFixture<Downloa
             Assert.Equal(albania.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), urls["http://localhost/countries/albania"]);
         }
         Assert.Contains("http://localhost/countries/kazakhstan/indicators/population", urls.Keys);
+        Assert.Contains("http://localhost/countries/kazakhstan/changes", urls.Keys);
         Assert.Contains("http://localhost/countries/kazakhstan/indicators/citizenship-by-birth", urls.Keys);
         // Albania has no figures, so it has no indicator page to list.
         Assert.DoesNotContain(urls.Keys, u => u.StartsWith("http://localhost/countries/albania/indicators/", StringComparison.Ordinal));

@@ -16,7 +16,13 @@ public static class ContentHistory
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
     /// <summary>A change seen before saving; its record is finished once the database has assigned ids.</summary>
-    public sealed class PendingChange(EntityEntry entry, ChangeAction action, List<FieldChange>? changes, long? restoredFromId)
+    /// <param name="entry">The tracked row.</param>
+    /// <param name="action">What the save does to it.</param>
+    /// <param name="changes">For a delete, every field's old value; null for a new row (read after the save).</param>
+    /// <param name="oldValues">For an update, the changed fields' values before the save; their new values are read after it.</param>
+    /// <param name="restoredFromId">For a restore, the record whose snapshot is put back.</param>
+    public sealed class PendingChange(EntityEntry entry, ChangeAction action, List<FieldChange>? changes,
+        IReadOnlyList<(string Field, string? Old)>? oldValues, long? restoredFromId)
     {
         public EntityEntry Entry { get; } = entry;
 
@@ -25,6 +31,9 @@ public static class ContentHistory
             var tracked = (IHistoryTracked)Entry.Entity;
             // A new row's fields are read after the save, when the database has replaced EF's temporary keys
             // (its own id and those of parents saved with it) with the real ones.
+            // An update's new values are read after the save too: a field may point to a parent saved with it.
+            changes ??= oldValues?.Select(field => new FieldChange(field.Field, field.Old, FieldValues.ToText(Entry.Property(field.Field).CurrentValue)))
+                .Where(c => c.Old != c.New).ToList();
             changes ??= [.. Entry.Properties.Where(p => FieldValues.IsRecorded(p.Metadata))
                 .Select(p => new FieldChange(p.Metadata.Name, null, FieldValues.ToText(p.CurrentValue)))
                 .Where(c => c.New is not null)];
@@ -58,21 +67,23 @@ public static class ContentHistory
             switch (entry.State)
             {
                 case EntityState.Added:
-                    pending.Add(new(entry, restoredFromId is null ? ChangeAction.Created : ChangeAction.Restored, changes: null, restoredFromId));
+                    pending.Add(new(entry, restoredFromId is null ? ChangeAction.Created : ChangeAction.Restored, changes: null, oldValues: null, restoredFromId));
                     break;
                 case EntityState.Deleted:
                     pending.Add(new(entry, ChangeAction.Deleted,
                         [.. recorded.Select(p => new FieldChange(p.Metadata.Name, FieldValues.ToText(p.OriginalValue), null))
-                            .Where(c => c.Old is not null)], null));
+                            .Where(c => c.Old is not null)], oldValues: null, null));
                     break;
                 case EntityState.Modified:
-                    var changes = recorded
-                        .Select(p => new FieldChange(p.Metadata.Name, FieldValues.ToText(p.OriginalValue), FieldValues.ToText(p.CurrentValue)))
-                        .Where(c => c.Old != c.New)
+                    // A field pointing to a parent added in the same save holds EF's temporary key until the save:
+                    // such a field counts as changed, and every new value is read once the database has assigned keys.
+                    var oldValues = recorded
+                        .Where(p => p.IsTemporary || !Equals(FieldValues.ToText(p.OriginalValue), FieldValues.ToText(p.CurrentValue)))
+                        .Select(p => (p.Metadata.Name, FieldValues.ToText(p.OriginalValue)))
                         .ToList();
-                    if (changes.Count > 0)
+                    if (oldValues.Count > 0)
                     {
-                        pending.Add(new(entry, restoredFromId is null ? ChangeAction.Updated : ChangeAction.Restored, changes, restoredFromId));
+                        pending.Add(new(entry, restoredFromId is null ? ChangeAction.Updated : ChangeAction.Restored, changes: null, oldValues, restoredFromId));
                     }
                     break;
             }

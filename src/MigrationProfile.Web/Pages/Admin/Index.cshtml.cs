@@ -27,7 +27,7 @@ public class IndexModel(AppDbContext db) : PageModel
             .OrderByDescending(r => r.ChangedAt).ThenByDescending(r => r.Id)
             .Take(10)
             .ToListAsync(cancellationToken);
-        RecentChanges = [.. recent.Select(HistoryRow.From)];
+        RecentChanges = await HistoryRow.ListAsync(db, recent, cancellationToken);
         Sources = await ImportRuns.IndexModel.LatestPerSourceAsync(db, cancellationToken);
     }
 }

@@ -1,42 +1,213 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
-using MigrationProfile.Web.Editing;
+using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Data.History;
 using Npgsql;
 
 namespace MigrationProfile.Web.Pages.Admin.History;
 
-/// <summary>Every change to a profile and to the shared sources and indicators, newest first; also where restores are posted.</summary>
+/// <summary>
+/// Every change, newest first, narrowed by country, kind of item, editor and dates (a plain GET form); also where
+/// restores are posted. A filter value the page cannot read is named in a message and left out, never a 500.
+/// </summary>
 public class IndexModel(AppDbContext db) : PageModel
 {
-    private const int PageSize = 50;
+    public const int PageSize = 50;
 
-    public AdminCountry Country { get; private set; } = null!;
+    /// <summary>The country filter's value for shared sources and indicators, which belong to no profile.</summary>
+    public const string SharedContent = "shared";
+
+    /// <summary>The editor filter's value for changes made by no person (seed, tools, scheduled imports).</summary>
+    public const string SystemEditor = "system";
+
+    // Bound as text so that a value the page cannot read is a message beside the filter, not a binding error.
+    [BindProperty(SupportsGet = true)]
+    public string? Country { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Editor { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
+    /// <summary>The page number as asked for; read from the query itself, since Razor Pages' route has a value named "page" too.</summary>
+    public string? PageText { get; private set; }
 
     public IReadOnlyList<HistoryRow> Rows { get; private set; } = [];
 
     public int PageNumber { get; private set; } = 1;
 
-    public bool HasNextPage { get; private set; }
+    public int PageCount { get; private set; } = 1;
 
-    public async Task<IActionResult> OnGetAsync(string? country, int page = 1, CancellationToken cancellationToken = default)
+    public int Total { get; private set; }
+
+    public sealed record Choice(string Value, string Title);
+
+    public IReadOnlyList<Choice> CountryChoices { get; private set; } = [];
+
+    public IReadOnlyList<Choice> KindChoices { get; private set; } = [];
+
+    public IReadOnlyList<Choice> EditorChoices { get; private set; } = [];
+
+    /// <summary>The page's address with the current filters and another page number.</summary>
+    public string PageUrl(int page)
     {
-        var chosen = await AdminCountry.ResolveAsync(db, country, cancellationToken);
-        if (chosen is null)
+        var query = new Dictionary<string, string?>
         {
-            return NotFound();
+            ["country"] = Country,
+            ["kind"] = Kind,
+            ["editor"] = Editor,
+            ["from"] = From,
+            ["to"] = To,
+            ["page"] = page.ToString(CultureInfo.InvariantCulture),
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/admin/history",
+            query.Where(pair => !string.IsNullOrWhiteSpace(pair.Value)));
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var countries = await db.Countries.AsNoTracking().OrderBy(c => c.Name)
+            .Select(c => new { c.Id, c.Slug, c.Name }).ToListAsync(cancellationToken);
+        CountryChoices = [new(SharedContent, "Shared sources and indicators"), .. countries.Select(c => new Choice(c.Slug, c.Name))];
+        KindChoices = [.. db.Model.GetEntityTypes().Select(t => t.ClrType)
+            .Where(t => typeof(IHistoryTracked).IsAssignableFrom(t))
+            .Select(t => new Choice(t.Name, HistoryText.KindTitle(t.Name))).OrderBy(c => c.Title, StringComparer.Ordinal)];
+        EditorChoices = await EditorChoicesAsync(cancellationToken);
+
+        var records = db.ChangeRecords.AsNoTracking();
+        Country = Country?.Trim().ToLowerInvariant();
+        if (!string.IsNullOrEmpty(Country))
+        {
+            if (Country == SharedContent)
+            {
+                records = records.Where(r => r.CountryId == null);
+            }
+            else if (countries.SingleOrDefault(c => c.Slug == Country) is { } country)
+            {
+                records = records.Where(r => r.CountryId == country.Id);
+            }
+            else
+            {
+                ModelState.AddModelError("country", $"There is no country \"{Country}\"; showing every country.");
+                Country = null;
+            }
         }
-        Country = chosen;
-        PageNumber = Math.Max(1, page);
-        var records = await db.ChangeRecords.AsNoTracking()
-            .Where(r => r.CountryId == chosen.Id || r.CountryId == null)
+        Kind = Kind?.Trim();
+        if (!string.IsNullOrEmpty(Kind))
+        {
+            if (KindChoices.Any(k => k.Value == Kind))
+            {
+                var kind = Kind;
+                records = records.Where(r => r.EntityType == kind);
+            }
+            else
+            {
+                ModelState.AddModelError("kind", $"There is no kind of item \"{Kind}\"; showing every kind.");
+                Kind = null;
+            }
+        }
+        Editor = Editor?.Trim();
+        if (!string.IsNullOrEmpty(Editor))
+        {
+            if (Editor == SystemEditor)
+            {
+                records = records.Where(r => r.UserId == null);
+            }
+            else if (EditorChoices.Any(e => e.Value == Editor))
+            {
+                var editor = Editor;
+                records = records.Where(r => r.UserId == editor);
+            }
+            else
+            {
+                ModelState.AddModelError("editor", "That editor has made no change; showing everyone's changes.");
+                Editor = null;
+            }
+        }
+        var from = ReadDay("from", From, "From");
+        var to = ReadDay("to", To, "To");
+        // The message quotes what was typed; the date field itself only takes a date.
+        From = from is null ? null : From!.Trim();
+        To = to is null ? null : To!.Trim();
+        if (from is not null && to is not null && from > to)
+        {
+            ModelState.AddModelError("to", $"The end date ({To}) is before the start date ({From}); showing changes from {From} on.");
+            to = null;
+        }
+        if (from is { } start)
+        {
+            var since = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            records = records.Where(r => r.ChangedAt >= since);
+        }
+        if (to is { } end)
+        {
+            var before = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            records = records.Where(r => r.ChangedAt < before);
+        }
+
+        PageText = Request.Query["page"].FirstOrDefault();
+        Total = await records.CountAsync(cancellationToken);
+        PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
+        if (!string.IsNullOrWhiteSpace(PageText))
+        {
+            if (!int.TryParse(PageText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var page) || page < 1)
+            {
+                ModelState.AddModelError("page", $"\"{PageText}\" is not a page number; showing the first page.");
+            }
+            else if (page > PageCount)
+            {
+                ModelState.AddModelError("page", $"There is no page {page}: these changes fill {PageCount}; showing the last.");
+                PageNumber = PageCount;
+            }
+            else
+            {
+                PageNumber = page;
+            }
+        }
+        var pageRecords = await records
             .OrderByDescending(r => r.ChangedAt).ThenByDescending(r => r.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .ToListAsync(cancellationToken);
-        HasNextPage = records.Count > PageSize;
-        Rows = [.. records.Take(PageSize).Select(HistoryRow.From)];
+        Rows = await HistoryRow.ListAsync(db, pageRecords, cancellationToken);
         return Page();
+    }
+
+    private DateOnly? ReadDay(string key, string? text, string title)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+        ModelState.AddModelError(key, $"{title}: \"{text}\" is not a date like 2026-11-30; it was left out.");
+        return null;
+    }
+
+    /// <summary>Everyone who has changed something, by their current name (or the name the history last recorded), and the system.</summary>
+    private async Task<IReadOnlyList<Choice>> EditorChoicesAsync(CancellationToken cancellationToken)
+    {
+        var ids = await db.ChangeRecords.AsNoTracking().Where(r => r.UserId != null).Select(r => r.UserId!).Distinct()
+            .ToListAsync(cancellationToken);
+        var accounts = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName, u.Email }).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var choices = ids.Select(id => new Choice(id, accounts.TryGetValue(id, out var account)
+                ? (string.IsNullOrWhiteSpace(account.DisplayName) ? account.Email ?? HistoryText.FormerAccount : account.DisplayName)
+                : HistoryText.FormerAccount))
+            .OrderBy(c => c.Title, StringComparer.CurrentCultureIgnoreCase).ToList();
+        return [.. choices, new(SystemEditor, HistoryText.SystemAuthor)];
     }
 
     /// <summary>Puts an item back as the given record saw it. The restore is itself recorded, so it can be undone too.</summary>
@@ -53,7 +224,7 @@ public class IndexModel(AppDbContext db) : PageModel
             var restored = await db.RestoreAsync(record, cancellationToken);
             TempData["Notice"] = restored is null
                 ? "This kind of item cannot be restored."
-                : $"Restored {HistoryRow.KindTitle(record.EntityType).ToLowerInvariant()} \"{restored.HistoryLabel}\" as it was on {HistoryRow.From(record).When}.";
+                : $"Restored {HistoryText.KindTitle(record.EntityType).ToLowerInvariant()} \"{restored.HistoryLabel}\" as it was on {HistoryRow.Time(record.ChangedAt)}.";
         }
         catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation })
         {

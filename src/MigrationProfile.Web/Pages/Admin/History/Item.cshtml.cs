@@ -37,7 +37,7 @@ public class ItemModel(AppDbContext db) : PageModel
         }
         EntityType = type;
         EntityId = id.Value;
-        Rows = [.. records.Select(HistoryRow.From)];
+        Rows = await HistoryRow.ListAsync(db, records, cancellationToken);
         var clrType = Data.History.ContentHistory.ContentType(db, type);
         var current = clrType is null ? null : await db.FindAsync(clrType, [id.Value], cancellationToken) as IHistoryTracked;
         StillExists = current is not null;

@@ -1,0 +1,189 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Profiles;
+
+namespace MigrationProfile.Web.Data.History;
+
+/// <summary>One line of a change as a person reads it: "Indicator: Population → Refugees", "Position: moved up ...".</summary>
+/// <param name="Field">The stored field the line comes from, e.g. "IndicatorId".</param>
+/// <param name="Title">The field or what it points to: "Value", "Country".</param>
+/// <param name="Old">The value before, as shown; null when there was none.</param>
+/// <param name="New">The value after, as shown; null when there is none.</param>
+/// <param name="Sentence">Said instead of old → new, e.g. "moved up from position 3 to 2".</param>
+public sealed record ShownChange(string Field, string Title, string? Old, string? New, string? Sentence = null);
+
+/// <summary>
+/// Reads stored change records for people. The records keep every field as it was saved (ids included); this names
+/// what the ids point to (one batched query for a whole page of records, not one per row), leaves out the fields
+/// that only the software uses, shows an order change as a move, and writes values the way the pages do.
+/// </summary>
+public sealed class HistoryReading
+{
+    private readonly IModel _model;
+    private readonly Dictionary<(string Type, int Id), string> _names;
+
+    private HistoryReading(IModel model, Dictionary<(string Type, int Id), string> names)
+    {
+        _model = model;
+        _names = names;
+    }
+
+    /// <summary>Loads the names every reference in <paramref name="records"/> needs (and, if asked, in their snapshots).</summary>
+    public static async Task<HistoryReading> LoadAsync(AppDbContext db, IEnumerable<ChangeRecord> records, bool includeSnapshots,
+        CancellationToken cancellationToken)
+    {
+        var wanted = new HashSet<(string Type, int Id)>();
+        foreach (var record in records)
+        {
+            if (record.CountryId is int countryId)
+            {
+                wanted.Add((nameof(Country), countryId));
+            }
+            var type = FindType(db.Model, record.EntityType);
+            var fields = ContentHistory.ReadChanges(record).SelectMany(c => new[] { (c.Field, c.Old), (c.Field, c.New) });
+            if (includeSnapshots)
+            {
+                fields = fields.Concat(ContentHistory.ReadSnapshot(record).Select(pair => (pair.Key, pair.Value)));
+            }
+            foreach (var (field, text) in fields)
+            {
+                if (ReferenceTarget(type?.FindProperty(field)) is { } target && target != nameof(ImportRun)
+                    && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
+                {
+                    wanted.Add((target, id));
+                }
+            }
+        }
+        return new HistoryReading(db.Model, await NamesAsync(db, wanted, cancellationToken));
+    }
+
+    private static async Task<Dictionary<(string Type, int Id), string>> NamesAsync(AppDbContext db, HashSet<(string Type, int Id)> wanted,
+        CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<(string Type, int Id), string>();
+        if (wanted.Count == 0)
+        {
+            return names;
+        }
+        int[] IdsOf(string type) => [.. wanted.Where(w => w.Type == type).Select(w => w.Id)];
+        var countries = IdsOf(nameof(Country));
+        var indicators = IdsOf(nameof(IndicatorDefinition));
+        var sources = IdsOf(nameof(Source));
+        // One round trip for the current names of everything the page refers to.
+        var current = await db.Countries.Where(c => countries.Contains(c.Id)).Select(c => new { Type = nameof(Country), c.Id, c.Name })
+            .Concat(db.IndicatorDefinitions.Where(i => indicators.Contains(i.Id)).Select(i => new { Type = nameof(IndicatorDefinition), i.Id, i.Name }))
+            .Concat(db.Sources.Where(s => sources.Contains(s.Id)).Select(s => new { Type = nameof(Source), s.Id, Name = s.ShortName }))
+            .ToListAsync(cancellationToken);
+        foreach (var row in current)
+        {
+            names[(row.Type, row.Id)] = row.Name;
+        }
+
+        // Deleted items (and kinds the query above does not know) are named as their last change record saw them.
+        var missing = wanted.Where(w => !names.ContainsKey(w)).ToList();
+        if (missing.Count > 0)
+        {
+            var types = missing.Select(m => m.Type).Distinct().ToArray();
+            var ids = missing.Select(m => m.Id).Distinct().ToArray();
+            var labels = await db.ChangeRecords.AsNoTracking()
+                .Where(r => types.Contains(r.EntityType) && ids.Contains(r.EntityId))
+                .OrderBy(r => r.Id)
+                .Select(r => new { r.EntityType, r.EntityId, r.Label })
+                .ToListAsync(cancellationToken);
+            foreach (var label in labels)
+            {
+                names[(label.EntityType, label.EntityId)] = label.Label;
+            }
+        }
+        return names;
+    }
+
+    /// <summary>The name of what a record's or a field's id points to; never the id itself.</summary>
+    public string NameOf(string entityType, int id) =>
+        entityType == nameof(ImportRun) ? HistoryText.ImportRunName(id)
+        : _names.TryGetValue((entityType, id), out var name) ? name
+        : HistoryText.Unnamed(entityType);
+
+    /// <summary>The profile a record belongs to, by name; null for shared sources and indicators.</summary>
+    public string? CountryOf(ChangeRecord record) => record.CountryId is int id ? NameOf(nameof(Country), id) : null;
+
+    /// <summary>The record's field changes for a person: references named, internal fields left out, order as a move.</summary>
+    public IReadOnlyList<ShownChange> Describe(ChangeRecord record)
+    {
+        var type = FindType(_model, record.EntityType);
+        var shown = new List<ShownChange>();
+        foreach (var change in ContentHistory.ReadChanges(record))
+        {
+            var property = type?.FindProperty(change.Field);
+            if (change.Field == nameof(ISortable.SortOrder))
+            {
+                // A new or deleted item's position says nothing a person typed; a changed one is a move.
+                if (int.TryParse(change.Old, CultureInfo.InvariantCulture, out var from) && int.TryParse(change.New, CultureInfo.InvariantCulture, out var to))
+                {
+                    shown.Add(new ShownChange(change.Field, HistoryText.PositionTitle, null, null, HistoryText.Moved(from, to)));
+                }
+                continue;
+            }
+            if (IsInternal(change.Field, property))
+            {
+                continue;
+            }
+            if (ReferenceTarget(property) is { } target)
+            {
+                shown.Add(new ShownChange(change.Field, HistoryText.ReferenceTitle(target), Reference(target, change.Old), Reference(target, change.New)));
+                continue;
+            }
+            shown.Add(new ShownChange(change.Field, HistoryText.FieldTitle(change.Field), Show(property, change.Old), Show(property, change.New)));
+        }
+        return shown;
+    }
+
+    /// <summary>A field's stored text as the pages write it: "20 592 571", "yes", "2 May 2026", "Responsible body".</summary>
+    public static string? Show(IProperty? property, string? text)
+    {
+        if (text is null || property is null)
+        {
+            return text;
+        }
+        var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+        try
+        {
+            return FieldValues.FromText(text, type) switch
+            {
+                decimal number => FigureFormatter.Number(number),
+                bool flag => flag ? HistoryText.Yes : HistoryText.No,
+                DateOnly day => FigureFormatter.Date(day),
+                DateTimeOffset moment => moment.ToUniversalTime().ToString("d MMMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture),
+                IndicatorPanel panel => DisplayText.PanelTitle(panel),
+                ValueKind kind => DisplayText.ValueKindTitle(kind),
+                AuthorityRole role => DisplayText.AuthorityRoleTitle(role),
+                PolicyDocumentKind kind => DisplayText.PolicyDocumentKindTitle(kind),
+                SourceScope scope => DisplayText.SourceScopeTitle(scope),
+                Enum other => FieldValues.Label(other.ToString()),
+                _ => text,
+            };
+        }
+        catch (Exception exception) when (exception is FormatException or ArgumentException or InvalidCastException or OverflowException)
+        {
+            // A record written before a field changed type still shows what it holds.
+            return text;
+        }
+    }
+
+    private string? Reference(string target, string? text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? NameOf(target, id) : null;
+
+    /// <summary>Fields only the software uses: keys, the concurrency version, the hand-edit mark imports read.</summary>
+    private static bool IsInternal(string field, IProperty? property) =>
+        field is "Id" or "Version" or nameof(Observation.HandEditedAt)
+        || property is { IsConcurrencyToken: true } || property?.IsPrimaryKey() == true;
+
+    /// <summary>The entity type a foreign-key field points to ("Country" for CountryId); null for other fields.</summary>
+    public static string? ReferenceTarget(IProperty? property) =>
+        property?.GetContainingForeignKeys().FirstOrDefault()?.PrincipalEntityType.ClrType.Name;
+
+    public static IEntityType? FindType(IModel model, string entityType) =>
+        model.GetEntityTypes().FirstOrDefault(t => t.ClrType.Name == entityType && typeof(IHistoryTracked).IsAssignableFrom(t.ClrType));
+}

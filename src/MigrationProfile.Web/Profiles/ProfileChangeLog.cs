@@ -1,0 +1,212 @@
+using Microsoft.EntityFrameworkCore;
+using MigrationProfile.Web.Data;
+using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Data.History;
+using MigrationProfile.Web.Importing;
+
+namespace MigrationProfile.Web.Profiles;
+
+/// <summary>One change the public sees: a figure, section, document ... added, changed or removed.</summary>
+/// <param name="Kind">"Figure", "Narrative section".</param>
+/// <param name="Title">What changed: "Population · World Bank · 2024", a heading, a document's title.</param>
+/// <param name="Changes">For a change: each field's old and new value; for an addition or removal: the figure's value.</param>
+public sealed record ChangeLogItem(string Kind, ChangeAction Action, string Title, IReadOnlyList<ShownChange> Changes)
+{
+    public string ActionTitle => ProfileChangeLog.ActionTitle(Action);
+}
+
+/// <summary>A publisher's data applied to the profile: which publisher and release, and how many figures it added, changed or removed.</summary>
+public sealed record ChangeLogImport(int RunId, string Publisher, string Format, string Edition, DateOnly? PublisherUpdatedOn,
+    int Added, int Changed, int Removed);
+
+/// <summary>
+/// One save that changed the profile (all its changes share the moment), or one import run. Never names the person:
+/// the public change log says what changed and when, not who.
+/// </summary>
+/// <param name="Key">Stable within the profile: the Atom entry's id is built from it.</param>
+/// <param name="MoreItems">Changes in the same save not listed (a save may touch hundreds of figures).</param>
+public sealed record ChangeLogEntry(string Key, DateTimeOffset ChangedAt, ChangeLogImport? Import, IReadOnlyList<ChangeLogItem> Items, int MoreItems)
+{
+    /// <summary>A one-line summary: the Atom entry's title.</summary>
+    public string Title => Import is { } run
+        ? ProfileChangeLog.ImportTitle(run)
+        : Items.Count + MoreItems == 1 ? $"{Items[0].Kind} {Items[0].ActionTitle.ToLowerInvariant()}: {Items[0].Title}"
+        : ProfileChangeLog.CountTitle(Items.Count + MoreItems);
+}
+
+public sealed record ChangeLogCountry(int Id, string Slug, string Name, DateOnly LatestUpdate);
+
+public sealed record ChangeLogPage(ChangeLogCountry Country, IReadOnlyList<ChangeLogEntry> Entries, int PageNumber, int PageCount, int Total);
+
+/// <summary>
+/// The public change log of a profile (/countries/{slug}/changes and its Atom feed), read from the same change records
+/// as the editors' history: one entry per save or import run, newest first, paged in SQL.
+/// </summary>
+public sealed class ProfileChangeLog(AppDbContext db)
+{
+    public const int PageSize = 20;
+
+    /// <summary>Changes listed in one entry; the rest are counted.</summary>
+    public const int ItemsPerEntry = 10;
+
+    /// <summary>What belongs to a profile's public page. Shared sources and indicators are not a profile's change.</summary>
+    private static readonly string[] s_publicKinds =
+    [
+        nameof(Observation), nameof(NarrativeSection), nameof(Authority), nameof(PolicyDocument), nameof(Publication), nameof(Country),
+    ];
+
+    /// <summary>Fields the log leaves out: where the profile belongs, and import bookkeeping (the entry names the import).</summary>
+    private static readonly string[] s_notShown =
+    [
+        nameof(Observation.CountryId), nameof(Observation.ImportRunId), nameof(Country.LatestUpdate),
+    ];
+
+    /// <summary>What an added or removed figure shows: its value.</summary>
+    private static readonly string[] s_figureValue =
+    [
+        nameof(Observation.NumericValue), nameof(Observation.BooleanValue), nameof(Observation.TextValue),
+        nameof(Observation.Qualifier), nameof(Observation.Currency),
+    ];
+
+    /// <summary>Longer texts (a narrative section's body) are said to be revised rather than printed twice.</summary>
+    private const int LongText = 200;
+
+    /// <summary>The page, or null for an unknown country. A page number past the end gives an empty page with <see cref="ChangeLogPage.PageCount"/>.</summary>
+    public async Task<ChangeLogPage?> GetAsync(string slug, int pageNumber, int pageSize, CancellationToken cancellationToken)
+    {
+        var country = await db.Countries.AsNoTracking().Where(c => c.Slug == slug.ToLowerInvariant())
+            .Select(c => new ChangeLogCountry(c.Id, c.Slug, c.Name, c.LatestUpdate))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (country is null)
+        {
+            return null;
+        }
+        var records = db.ChangeRecords.AsNoTracking().Where(r => r.CountryId == country.Id && s_publicKinds.Contains(r.EntityType));
+        var saves = records.GroupBy(r => new { r.ChangedAt, r.ImportRunId }).Select(g => new
+        {
+            g.Key.ChangedAt,
+            g.Key.ImportRunId,
+            Count = g.Count(),
+            Added = g.Count(r => r.Action == ChangeAction.Created),
+            Removed = g.Count(r => r.Action == ChangeAction.Deleted),
+        });
+        var total = await saves.CountAsync(cancellationToken);
+        var page = await saves.OrderByDescending(s => s.ChangedAt).ThenByDescending(s => s.ImportRunId)
+            .Skip((pageNumber - 1) * pageSize).Take(pageSize)
+            .ToListAsync(cancellationToken);
+
+        // The first changes of each save on the page (ids first, so a save of thousands of figures reads ten).
+        var moments = page.Where(s => s.ImportRunId is null).Select(s => s.ChangedAt).ToArray();
+        var keys = await records.Where(r => r.ImportRunId == null && moments.Contains(r.ChangedAt))
+            .Select(r => new { r.Id, r.ChangedAt }).ToListAsync(cancellationToken);
+        var shownIds = keys.GroupBy(k => k.ChangedAt).SelectMany(g => g.OrderBy(k => k.Id).Take(ItemsPerEntry)).Select(k => k.Id).ToArray();
+        var items = await db.ChangeRecords.AsNoTracking().Where(r => shownIds.Contains(r.Id)).OrderBy(r => r.Id)
+            .ToListAsync(cancellationToken);
+        var reading = await HistoryReading.LoadAsync(db, items, includeSnapshots: true, cancellationToken);
+
+        var runIds = page.Where(s => s.ImportRunId is not null).Select(s => s.ImportRunId!.Value).ToArray();
+        var runs = await db.ImportRuns.AsNoTracking().Where(r => runIds.Contains(r.Id))
+            .Select(r => new { r.Id, r.Format, r.Edition, r.PublisherUpdatedOn, Publisher = r.Source.ShortName })
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+
+        var entries = page.Select(save =>
+        {
+            if (save.ImportRunId is int runId)
+            {
+                var run = runs.GetValueOrDefault(runId);
+                var import = new ChangeLogImport(runId, run?.Publisher ?? "", run is null ? "" : ImportSources.Title(run.Format),
+                    run?.Edition ?? "", run?.PublisherUpdatedOn, save.Added, save.Count - save.Added - save.Removed, save.Removed);
+                return new ChangeLogEntry($"import-{runId}", save.ChangedAt, import, [], 0);
+            }
+            var listed = items.Where(r => r.ChangedAt == save.ChangedAt).Select(r => Item(r, reading)).ToList();
+            return new ChangeLogEntry(EntryKey(save.ChangedAt), save.ChangedAt, null, listed, save.Count - listed.Count);
+        }).ToList();
+        return new ChangeLogPage(country, entries, pageNumber, Math.Max(1, (total + pageSize - 1) / pageSize), total);
+    }
+
+    private static string EntryKey(DateTimeOffset changedAt) =>
+        "save-" + changedAt.ToUniversalTime().ToString("yyyyMMdd'T'HHmmss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static ChangeLogItem Item(ChangeRecord record, HistoryReading reading)
+    {
+        var kind = record.EntityType == nameof(Country) ? "Profile details" : HistoryText.KindTitle(record.EntityType);
+        var isFigure = record.EntityType == nameof(Observation);
+        var title = isFigure ? FigureTitle(record, reading) : record.Label;
+        var shown = reading.Describe(record).Where(c => !s_notShown.Contains(c.Field));
+        // A restore that brings a deleted item back reads like an addition: every field is new.
+        var wholeItem = record.Action is ChangeAction.Created or ChangeAction.Deleted
+            || (record.Action == ChangeAction.Restored && ContentHistory.ReadChanges(record).All(c => c.Old is null));
+        shown = wholeItem
+            ? shown.Where(c => isFigure && s_figureValue.Contains(c.Field))
+            : shown.Select(c => (c.Old?.Length ?? 0) > LongText || (c.New?.Length ?? 0) > LongText
+                ? c with { Old = null, New = null, Sentence = RevisedSentence }
+                : c);
+        return new ChangeLogItem(kind, record.Action, title, [.. shown]);
+    }
+
+    /// <summary>"Population · World Bank · Stock · IMS 2024 · 2024 Q1", from the row as saved (indicator and source by their current names).</summary>
+    private static string FigureTitle(ChangeRecord record, HistoryReading reading)
+    {
+        var row = ContentHistory.ReadSnapshot(record);
+        int? Int(string field) => int.TryParse(row.GetValueOrDefault(field), System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+        var parts = new List<string?>
+        {
+            Int(nameof(Observation.IndicatorId)) is int indicator ? reading.NameOf(nameof(IndicatorDefinition), indicator) : null,
+            Int(nameof(Observation.SourceId)) is int source ? reading.NameOf(nameof(Source), source) : null,
+            row.GetValueOrDefault(nameof(Observation.Series)),
+            row.GetValueOrDefault(nameof(Observation.Edition)),
+            Int(nameof(Observation.PeriodYear)) is null ? null : FigureFormatter.Period(Int(nameof(Observation.PeriodYear)), Int(nameof(Observation.PeriodQuarter))),
+        };
+        var title = string.Join(" · ", parts.Where(p => !string.IsNullOrEmpty(p)));
+        return title.Length == 0 ? record.Label : title;
+    }
+
+    // Display words, in one place for the translation to come (decision 004).
+    public const string RevisedSentence = "revised";
+
+    public static string ActionTitle(ChangeAction action) => action switch
+    {
+        ChangeAction.Created => "Added",
+        ChangeAction.Deleted => "Removed",
+        ChangeAction.Restored => "Restored",
+        _ => "Changed",
+    };
+
+    public static string ImportTitle(ChangeLogImport run)
+    {
+        var counts = new List<string>();
+        if (run.Added > 0)
+        {
+            counts.Add($"{run.Added} {Figures(run.Added)} added");
+        }
+        if (run.Changed > 0)
+        {
+            counts.Add($"{run.Changed} {Figures(run.Changed)} changed");
+        }
+        if (run.Removed > 0)
+        {
+            counts.Add($"{run.Removed} {Figures(run.Removed)} removed");
+        }
+        var what = string.Join(" · ", new[] { run.Publisher, run.Edition }.Where(p => !string.IsNullOrEmpty(p)));
+        return $"{(what.Length == 0 ? "Publisher" : what)} data imported: {string.Join(", ", counts)}";
+    }
+
+    /// <summary>"World Bank WDI CSV, IMS 2024, updated by the publisher on 2 May 2026."</summary>
+    public static string ImportDescription(ChangeLogImport run)
+    {
+        var parts = new List<string> { run.Format.Length > 0 ? run.Format : "Publisher's data" };
+        if (run.Edition.Length > 0)
+        {
+            parts.Add(run.Edition);
+        }
+        if (run.PublisherUpdatedOn is { } updated)
+        {
+            parts.Add($"updated by the publisher on {FigureFormatter.Date(updated)}");
+        }
+        return string.Join(", ", parts) + ".";
+    }
+
+    public static string CountTitle(int changes) => $"{changes} changes to the profile";
+
+    private static string Figures(int count) => count == 1 ? "figure" : "figures";
+}
