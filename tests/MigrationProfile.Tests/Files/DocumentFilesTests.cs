@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Tests.Infrastructure;
 using MigrationProfile.Web.Accounts;
+using MigrationProfile.Web.Data.History;
 
 namespace MigrationProfile.Tests.Files;
 
@@ -233,8 +234,9 @@ public sealed class DocumentFilesTests : IAsyncLifetime
         {
             var firstFileId = await db.StoredFiles.Where(f => f.FileName == "first.pdf").Select(f => f.Id).SingleAsync();
             var records = await db.ChangeRecords.Where(r => r.EntityType == "Publication" && r.EntityId == id).OrderBy(r => r.Id).ToListAsync();
-            Assert.Equal(2, records.Count(r => r.ChangesJson.Contains("\"FileId\"", StringComparison.Ordinal)));
-            firstUploadRecord = records.First(r => r.SnapshotJson.Contains($"\"FileId\":\"{firstFileId}\"", StringComparison.Ordinal)).Id;
+            Assert.Equal(2, records.Count(r => ContentHistory.ReadChanges(r).Any(c => c.Field == "FileId")));
+            var fileIdText = firstFileId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            firstUploadRecord = records.First(r => ContentHistory.ReadSnapshot(r).GetValueOrDefault("FileId") == fileIdText).Id;
         }
         var (restore, _) = await _editor.PostFormAsync($"/admin/history/item?type=Publication&id={id}", "/admin/history?handler=restore",
             new Dictionary<string, string> { ["recordId"] = firstUploadRecord.ToString(System.Globalization.CultureInfo.InvariantCulture) });
