@@ -4,6 +4,7 @@ using MigrationProfile.Web.Accounts;
 using MigrationProfile.Web.Api;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Downloads;
+using MigrationProfile.Web.Files;
 using MigrationProfile.Web.Importing;
 using MigrationProfile.Web.Profiles;
 using MigrationProfile.Web.Security;
@@ -41,6 +42,9 @@ builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddScoped<CountryProfileQuery>();
 builder.Services.AddScoped<IndicatorSeriesQuery>();
 builder.Services.AddScoped<MigrantStockQuery>();
+
+builder.Services.Configure<FileUploadOptions>(builder.Configuration.GetSection(FileUploadOptions.SectionName));
+builder.Services.AddScoped<FileUploads>();
 
 builder.Services.AddAccounts(builder.Environment, builder.Configuration);
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
@@ -126,6 +130,7 @@ app.MapRazorPages().WithStaticAssets();
 app.MapOpenDataApi();
 app.MapDownloads();
 app.MapChangeLogFeed();
+app.MapFiles();
 
 app.Run();
 return 0;

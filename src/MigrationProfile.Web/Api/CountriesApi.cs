@@ -24,8 +24,10 @@ public static class CountriesApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A country's whole migration profile")
             .WithDescription("Every figure with its value, unit, period, source and link, grouped by panel as on the public page " +
-                "(the latest point of each series); then the migration authorities, key policy documents, narrative sections " +
-                "(Markdown and sanitised HTML) and publications. Whole time series are under GET /api/v1/observations.");
+                "(the latest point of each series), with the indicator's reconciliation note where an international and a national " +
+                "figure differ; then the migration authorities, key policy documents, narrative sections (Markdown and sanitised HTML) " +
+                "and publications, each document with its stored PDF (address, size and type) where one was uploaded. " +
+                "Whole time series are under GET /api/v1/observations.");
 
         group.MapGet("/{slug}/authorities", ListAuthorities)
             .WithName("ListCountryAuthorities")
@@ -39,7 +41,8 @@ public static class CountriesApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A country's key migration policy documents")
             .WithDescription("Laws, strategies, concepts and plans that shape migration policy, with the years adopted and last " +
-                "amended, a link to the text, and the title as the page shows it (\"2011 (2023) Law on Migration\").");
+                "amended, a link to the text, the PDF stored on the portal (address, size and type) where one was uploaded, " +
+                "and the title as the page shows it (\"2011 (2023) Law on Migration\").");
 
         group.MapGet("/{slug}/narrative", ListNarrative)
             .WithName("ListCountryNarrative")
@@ -52,7 +55,8 @@ public static class CountriesApi
             .WithName("ListCountryPublications")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Publications about a country's migration situation")
-            .WithDescription("Reports and studies relevant to the country, with year, publisher and link.");
+            .WithDescription("Reports and studies relevant to the country, with year, publisher, link, and the PDF stored on the " +
+                "portal (address, size and type) where one was uploaded.");
 
         return group;
     }

@@ -18,7 +18,7 @@ public static class IndicatorsApi
             .WithSummary("Indicators the figures measure")
             .WithDescription("Each indicator's code (the indicator parameter of GET /api/v1/observations), name, description, " +
                 "unit, value kind (Count, Percent, Money, Area, Years, YesNo, Text) and the profile panel it is shown in, " +
-                "in the order of the profile page.");
+                "in the order of the profile page, and the reconciliation note where editors explained why sources' figures differ.");
 
         return group;
     }
@@ -27,10 +27,10 @@ public static class IndicatorsApi
     {
         var indicators = await db.IndicatorDefinitions.AsNoTracking()
             .OrderBy(i => i.Panel).ThenBy(i => i.SortOrder).ThenBy(i => i.Code)
-            .Select(i => new { i.Code, i.Name, i.Description, i.Unit, i.ValueKind, i.Panel })
+            .Select(i => new { i.Code, i.Name, i.Description, i.Unit, i.ValueKind, i.Panel, i.ReconciliationNote })
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(indicators
-            .Select(i => new IndicatorResponse(i.Code, i.Name, i.Description, i.Unit, i.ValueKind, i.Panel, DisplayText.PanelTitle(i.Panel)))
+            .Select(i => new IndicatorResponse(i.Code, i.Name, i.Description, i.Unit, i.ValueKind, i.Panel, DisplayText.PanelTitle(i.Panel), i.ReconciliationNote))
             .ToList());
     }
 }
@@ -43,5 +43,7 @@ public static class IndicatorsApi
 /// <param name="ValueKind">How values are stored and written: Count, Percent, Money, Area, Years, YesNo or Text.</param>
 /// <param name="Panel">The profile panel the indicator is shown in.</param>
 /// <param name="PanelTitle">The panel's heading on the page, e.g. "Population and labour".</param>
+/// <param name="ReconciliationNote">Why sources' figures for the indicator differ (what each one counts), as editors wrote
+/// it; the profile shows it where an international and a national figure differ. Null where none is written.</param>
 public sealed record IndicatorResponse(string Code, string Name, string? Description, string? Unit, ValueKind ValueKind,
-    IndicatorPanel Panel, string PanelTitle);
+    IndicatorPanel Panel, string PanelTitle, string? ReconciliationNote);

@@ -9,6 +9,7 @@ public static class FieldLimits
     public const int Name = 300;
     public const int Title = 400;
     public const int Url = 2048;
+    public const int FileName = 255;
     public const int Note = 2000;
     public const int MarkdownBody = 50_000;
 }

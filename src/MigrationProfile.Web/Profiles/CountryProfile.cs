@@ -25,8 +25,17 @@ public sealed record CountryProfile(
 
 public sealed record PanelView(IndicatorPanel Panel, string Title, IReadOnlyList<IndicatorView> Indicators);
 
+/// <summary>An indicator with its latest figures from each source.</summary>
+/// <param name="Code">Stable key, e.g. "working-age-population".</param>
+/// <param name="Name">As the profile heads it.</param>
+/// <param name="Description">What is counted; null where not written.</param>
+/// <param name="ValueKind">How values are stored and written.</param>
+/// <param name="Unit">Unit written after each value; null for plain counts.</param>
+/// <param name="Figures">The latest figure of each source and series, international sources first.</param>
+/// <param name="ReconciliationNote">Why the sources' figures differ (what each one counts), given where an international
+/// and a national figure for the indicator differ and an editor has written a note; null otherwise.</param>
 public sealed record IndicatorView(string Code, string Name, string? Description, ValueKind ValueKind, string? Unit,
-    IReadOnlyList<FigureView> Figures);
+    IReadOnlyList<FigureView> Figures, string? ReconciliationNote);
 
 /// <summary>One figure with everything a reader needs to trust it: value, unit, period and source.</summary>
 /// <param name="NumericValue">The exact value as the publisher gave it; null for yes/no and text answers.</param>
@@ -80,9 +89,36 @@ public sealed record SourceView(string ShortName, string FullName, string? Homep
 
 public sealed record AuthorityView(AuthorityRole Role, string RoleTitle, string Name, string? Url);
 
+/// <summary>A key policy document.</summary>
+/// <param name="Title">Without the years, e.g. "Law on Migration".</param>
+/// <param name="YearAdopted">The year it was adopted, where known.</param>
+/// <param name="YearLastAmended">The year of its latest amendment, where known.</param>
+/// <param name="Kind">Law, Strategy, Concept, Plan or Other.</param>
+/// <param name="Url">A link to the text elsewhere, where known.</param>
+/// <param name="DisplayTitle">As the page lists it: "2011 (2018) Law on Migration".</param>
+/// <param name="File">The PDF stored on the portal, where an editor uploaded one; null otherwise.</param>
 public sealed record PolicyDocumentView(string Title, int? YearAdopted, int? YearLastAmended, PolicyDocumentKind Kind,
-    string? Url, string DisplayTitle);
+    string? Url, string DisplayTitle, DocumentFileView? File);
+
+/// <summary>A document's file stored on the portal, as the page links it.</summary>
+/// <param name="Url" example="/files/3/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08">Where the file is
+/// served, relative to the portal's address; the address names the content's SHA-256, so it never changes meaning.</param>
+/// <param name="FileName" example="migration-report-2023.pdf">The uploaded file's name, offered when saving it.</param>
+/// <param name="ContentType" example="application/pdf">The media type it is served with.</param>
+/// <param name="Size" example="1234567">Size in bytes.</param>
+/// <param name="Description" example="PDF, 1.2 MB">Type and size as the page shows them beside the link.</param>
+public sealed record DocumentFileView(string Url, string FileName, string ContentType, long Size, string Description)
+{
+    public static DocumentFileView For(int id, string sha256, string fileName, string contentType, long size) =>
+        new(Files.FileEndpoints.UrlFor(id, sha256), fileName, contentType, size, Files.FileSizeText.Describe(contentType, size));
+}
 
 public sealed record NarrativeSectionView(string Heading, string BodyMarkdown, string BodyHtml);
 
-public sealed record PublicationView(string Title, string? Url, int? Year, string? Publisher);
+/// <summary>A report or study relevant to the country.</summary>
+/// <param name="Title">The publication's title.</param>
+/// <param name="Url">A link to it elsewhere, where known.</param>
+/// <param name="Year">The year it was published, where known.</param>
+/// <param name="Publisher">Who published it, where known.</param>
+/// <param name="File">The PDF stored on the portal, where an editor uploaded one; null otherwise.</param>
+public sealed record PublicationView(string Title, string? Url, int? Year, string? Publisher, DocumentFileView? File);

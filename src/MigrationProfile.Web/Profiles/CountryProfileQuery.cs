@@ -27,7 +27,7 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
                 c.GeneralInformationNote,
                 Figures = c.Observations.Select(o => new FigureRow(
                     o.Id, o.Indicator.Code, o.Indicator.Name, o.Indicator.Description, o.Indicator.Panel,
-                    o.Indicator.ValueKind, o.Indicator.Unit, o.Indicator.SortOrder,
+                    o.Indicator.ValueKind, o.Indicator.Unit, o.Indicator.SortOrder, o.Indicator.ReconciliationNote,
                     o.NumericValue, o.BooleanValue, o.TextValue, o.Qualifier, o.Currency,
                     o.PeriodYear, o.PeriodQuarter, o.Series, o.Edition,
                     o.Source.ShortName, o.Source.FullName, o.Source.HomepageUrl, o.Source.Scope,
@@ -35,11 +35,13 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
                 Authorities = c.Authorities.OrderBy(a => a.SortOrder).ThenBy(a => a.Id)
                     .Select(a => new { a.Role, a.Name, a.Url }).ToList(),
                 Documents = c.PolicyDocuments.OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
-                    .Select(p => new { p.Title, p.YearAdopted, p.YearLastAmended, p.Kind, p.Url }).ToList(),
+                    .Select(p => new DocumentRow(p.Title, p.YearAdopted, p.YearLastAmended, p.Kind, p.Url,
+                        p.File == null ? null : new FileRow(p.File.Id, p.File.Sha256, p.File.FileName, p.File.ContentType, p.File.Size))).ToList(),
                 Sections = c.NarrativeSections.Where(n => n.Language == "en").OrderBy(n => n.SortOrder).ThenBy(n => n.Id)
                     .Select(n => new { n.Heading, n.BodyMarkdown }).ToList(),
                 Publications = c.Publications.OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
-                    .Select(p => new PublicationView(p.Title, p.Url, p.Year, p.Publisher)).ToList(),
+                    .Select(p => new PublicationRow(p.Title, p.Url, p.Year, p.Publisher,
+                        p.File == null ? null : new FileRow(p.File.Id, p.File.Sha256, p.File.FileName, p.File.ContentType, p.File.Size))).ToList(),
             })
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);
@@ -53,9 +55,9 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
             row.Slug, row.Name, row.Iso3Code, row.LatestUpdate, row.GeneralInformationNote,
             BuildPanels(row.Figures),
             AuthorityViews(row.Authorities.Select(a => (a.Role, a.Name, a.Url))),
-            [.. row.Documents.Select(d => PolicyDocumentView(d.Title, d.YearAdopted, d.YearLastAmended, d.Kind, d.Url))],
+            [.. row.Documents.Select(PolicyDocumentView)],
             [.. row.Sections.Select(s => NarrativeSectionView(s.Heading, s.BodyMarkdown))],
-            row.Publications);
+            [.. row.Publications.Select(PublicationView)]);
     }
 
     // The parts of a profile one at a time, for the API's /countries/{slug}/... endpoints; same order and shape as above.
@@ -69,8 +71,10 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
     public async Task<IReadOnlyList<PolicyDocumentView>> PolicyDocumentsAsync(int countryId, CancellationToken cancellationToken) =>
         [.. (await db.PolicyDocuments.AsNoTracking().Where(p => p.CountryId == countryId)
             .OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
-            .Select(p => new { p.Title, p.YearAdopted, p.YearLastAmended, p.Kind, p.Url }).ToListAsync(cancellationToken))
-            .Select(d => PolicyDocumentView(d.Title, d.YearAdopted, d.YearLastAmended, d.Kind, d.Url))];
+            .Select(p => new DocumentRow(p.Title, p.YearAdopted, p.YearLastAmended, p.Kind, p.Url,
+                p.File == null ? null : new FileRow(p.File.Id, p.File.Sha256, p.File.FileName, p.File.ContentType, p.File.Size)))
+            .ToListAsync(cancellationToken))
+            .Select(PolicyDocumentView)];
 
     /// <summary>Every language's sections, each language in the order editors set.</summary>
     public async Task<IReadOnlyList<(string Language, NarrativeSectionView Section)>> NarrativeAsync(int countryId, CancellationToken cancellationToken) =>
@@ -80,16 +84,25 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
             .Select(n => (n.Language, NarrativeSectionView(n.Heading, n.BodyMarkdown)))];
 
     public async Task<IReadOnlyList<PublicationView>> PublicationsAsync(int countryId, CancellationToken cancellationToken) =>
-        await db.Publications.AsNoTracking().Where(p => p.CountryId == countryId)
+        [.. (await db.Publications.AsNoTracking().Where(p => p.CountryId == countryId)
             .OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
-            .Select(p => new PublicationView(p.Title, p.Url, p.Year, p.Publisher)).ToListAsync(cancellationToken);
+            .Select(p => new PublicationRow(p.Title, p.Url, p.Year, p.Publisher,
+                p.File == null ? null : new FileRow(p.File.Id, p.File.Sha256, p.File.FileName, p.File.ContentType, p.File.Size)))
+            .ToListAsync(cancellationToken))
+            .Select(PublicationView)];
 
     /// <summary>Roles are stored by name, so they are put in their reading order here, not by SQL.</summary>
     private static List<AuthorityView> AuthorityViews(IEnumerable<(AuthorityRole Role, string Name, string? Url)> authorities) =>
         [.. authorities.OrderBy(a => a.Role).Select(a => new AuthorityView(a.Role, DisplayText.AuthorityRoleTitle(a.Role), a.Name, a.Url))];
 
-    private static PolicyDocumentView PolicyDocumentView(string title, int? yearAdopted, int? yearLastAmended, PolicyDocumentKind kind, string? url) =>
-        new(title, yearAdopted, yearLastAmended, kind, url, FigureFormatter.PolicyDocumentTitle(title, yearAdopted, yearLastAmended));
+    private static PolicyDocumentView PolicyDocumentView(DocumentRow d) =>
+        new(d.Title, d.YearAdopted, d.YearLastAmended, d.Kind, d.Url, FigureFormatter.PolicyDocumentTitle(d.Title, d.YearAdopted, d.YearLastAmended),
+            FileView(d.File));
+
+    private static PublicationView PublicationView(PublicationRow p) => new(p.Title, p.Url, p.Year, p.Publisher, FileView(p.File));
+
+    private static DocumentFileView? FileView(FileRow? file) =>
+        file is null ? null : DocumentFileView.For(file.Id, file.Sha256, file.FileName, file.ContentType, file.Size);
 
     private NarrativeSectionView NarrativeSectionView(string heading, string bodyMarkdown) =>
         new(heading, bodyMarkdown, markdown.ToSafeHtml(bodyMarkdown));
@@ -128,7 +141,14 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
     }
 
     private static IndicatorView ToIndicatorView(FigureRow first, List<FigureView> figures) =>
-        new(first.IndicatorCode, first.IndicatorName, first.IndicatorDescription, first.ValueKind, first.IndicatorUnit, figures);
+        new(first.IndicatorCode, first.IndicatorName, first.IndicatorDescription, first.ValueKind, first.IndicatorUnit, figures,
+            SourcesDisagree(figures) ? first.ReconciliationNote : null);
+
+    /// <summary>An international and a national figure side by side with different values: where a reconciliation note helps.</summary>
+    private static bool SourcesDisagree(List<FigureView> figures) =>
+        figures.Any(international => international.Source.Scope == SourceScope.International
+            && figures.Any(national => national.Source.Scope == SourceScope.National
+                && (national.DisplayValue, national.DisplayUnit) != (international.DisplayValue, international.DisplayUnit)));
 
     private static FigureView ToFigureView(FigureRow f, IReadOnlyList<TrendPoint> trend)
     {
@@ -145,9 +165,15 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
 
     private sealed record FigureRow(
         int Id, string IndicatorCode, string IndicatorName, string? IndicatorDescription, IndicatorPanel Panel,
-        ValueKind ValueKind, string? IndicatorUnit, int IndicatorSortOrder,
+        ValueKind ValueKind, string? IndicatorUnit, int IndicatorSortOrder, string? ReconciliationNote,
         decimal? NumericValue, bool? BooleanValue, string? TextValue, string? Qualifier, string? Currency,
         int? PeriodYear, int? PeriodQuarter, string Series, string Edition,
         string SourceShortName, string SourceFullName, string? SourceHomepageUrl, SourceScope SourceScope,
         string? SourceUrl, string? Note, DateTimeOffset? RetrievedAt, DateOnly? PublisherUpdatedOn);
+
+    private sealed record FileRow(int Id, string Sha256, string FileName, string ContentType, long Size);
+
+    private sealed record DocumentRow(string Title, int? YearAdopted, int? YearLastAmended, PolicyDocumentKind Kind, string? Url, FileRow? File);
+
+    private sealed record PublicationRow(string Title, string? Url, int? Year, string? Publisher, FileRow? File);
 }

@@ -5,6 +5,19 @@ namespace MigrationProfile.Web.Profiles;
 /// <summary>Interface wording for the profile's fixed categories, kept in one place so a translation can sit beside it.</summary>
 public static class DisplayText
 {
+    /// <summary>Heads an indicator's reconciliation note, beside the figures it explains.</summary>
+    public const string ReconciliationNoteLead = "Why the figures differ:";
+
+    /// <summary>Heads the timeline of adoption and amendment years beside the policy documents.</summary>
+    public const string PolicyTimelineTitle = "Adopted and amended, by year";
+
+    public static string PolicyMilestoneTitle(PolicyMilestoneKind kind) => kind switch
+    {
+        PolicyMilestoneKind.Adopted => "Adopted",
+        PolicyMilestoneKind.Amended => "Last amended",
+        _ => kind.ToString(),
+    };
+
     public static string PanelTitle(IndicatorPanel panel) => panel switch
     {
         IndicatorPanel.PopulationAndLabour => "Population and labour",

@@ -42,6 +42,7 @@ public sealed class PortalFixture : IAsyncLifetime, IAsyncDisposable
         _server = new PortalServer(_databaseName);
         _server.Start();
         await AddImportedFigureAsync();
+        await AttachStoredPdfAsync();
         await ImportPublisherSlicesAsync();
         // The first request to each page compiles it; do that here, not inside a test's time limits.
         using (var client = new HttpClient { BaseAddress = Address })
@@ -85,6 +86,31 @@ public sealed class PortalFixture : IAsyncLifetime, IAsyncDisposable
             RetrievedAt = new DateTimeOffset(2026, 7, 1, 8, 30, 0, TimeSpan.Zero),
             PublisherUpdatedOn = new DateOnly(2026, 6, 30),
         });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// A PDF on the second publication and on the fifth policy document (Law on Migration), as an editor's upload leaves
+    /// them: the profile shows a file link with its type and size, and the edit pages show the current file.
+    /// </summary>
+    private async Task AttachStoredPdfAsync()
+    {
+        await using var db = TestDatabase.OpenContext(_databaseName);
+        var content = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        var file = new StoredFile
+        {
+            Content = content,
+            ContentType = "application/pdf",
+            FileName = "migration-profile-light-2015.pdf",
+            Size = content.Length,
+            Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
+            UploadedAt = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero),
+            UploadedBy = "System",
+        };
+        db.StoredFiles.Add(file);
+        await db.SaveChangesAsync();
+        (await db.Publications.SingleAsync(p => p.Id == 2)).FileId = file.Id;
+        (await db.PolicyDocuments.SingleAsync(p => p.Id == 5)).FileId = file.Id;
         await db.SaveChangesAsync();
     }
 

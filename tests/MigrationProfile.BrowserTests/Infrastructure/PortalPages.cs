@@ -54,6 +54,9 @@ public static class PortalPages
         new("Edit a policy document", "/admin/policy-documents/edit/1", SignedIn: true),
         new("Publications", "/admin/publications", SignedIn: true),
         new("Edit a publication", "/admin/publications/edit/1", SignedIn: true),
+        // PortalFixture attaches a PDF to publication 2 and policy document 5: the current file and "Remove" show.
+        new("Edit a publication with a stored PDF", "/admin/publications/edit/2", SignedIn: true),
+        new("Edit a policy document with a stored PDF", "/admin/policy-documents/edit/5", SignedIn: true),
         new("Sources", "/admin/sources", SignedIn: true),
         new("Edit a source", "/admin/sources/edit/1", SignedIn: true),
         new("Indicators", "/admin/indicators", SignedIn: true),

@@ -133,6 +133,36 @@ public sealed class AdminClient : IDisposable
         return (response, s_parser.ParseDocument(html));
     }
 
+    /// <summary>
+    /// Submits a page's multipart form as a browser would: its current values and antiforgery token, the values named in
+    /// <paramref name="fields"/> replaced, and <paramref name="content"/> as the file field (sent as application/octet-stream:
+    /// the portal must judge the file by its bytes). Redirects are not followed; the caller disposes the response.
+    /// </summary>
+    public async Task<(HttpResponseMessage Response, IHtmlDocument Page)> PostFormWithFileAsync(string pageUrl, IDictionary<string, string> fields,
+        string fileField, string fileName, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var page = await GetPageAsync(pageUrl);
+        var form = page.Forms.FirstOrDefault(f => string.Equals(f.GetAttribute("enctype"), "multipart/form-data", StringComparison.OrdinalIgnoreCase));
+        Assert.True(form is not null, $"{pageUrl} has no multipart form.");
+        var values = CurrentValues(form);
+        values.RemoveAll(v => fields.ContainsKey(v.Key));
+        values.AddRange(fields);
+
+        using var body = new MultipartFormDataContent();
+        foreach (var (name, value) in values)
+        {
+            body.Add(new StringContent(value), name);
+        }
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        body.Add(file, fileField, fileName);
+        var action = form.GetAttribute("action");
+        var response = await Http.PostAsync(new Uri(new Uri(Http.BaseAddress!, pageUrl), string.IsNullOrEmpty(action) ? pageUrl : action), body);
+        var html = await response.Content.ReadAsStringAsync();
+        return (response, s_parser.ParseDocument(html));
+    }
+
     public void Dispose() => Http.Dispose();
 
     /// <summary>What a browser would send for the form as it stands: enabled, named controls in document order.</summary>

@@ -13,6 +13,7 @@ public class IndicatorDefinitionConfiguration : IEntityTypeConfiguration<Indicat
         builder.Property(i => i.Name).HasMaxLength(FieldLimits.Name);
         builder.Property(i => i.Unit).HasMaxLength(FieldLimits.ShortName);
         builder.Property(i => i.Description).HasMaxLength(FieldLimits.Note);
+        builder.Property(i => i.ReconciliationNote).HasMaxLength(FieldLimits.Note);
         builder.Property(i => i.Version).IsRowVersion();
     }
 }

@@ -11,6 +11,8 @@ public class PolicyDocumentConfiguration : IEntityTypeConfiguration<PolicyDocume
         builder.HasOne(p => p.Country).WithMany(c => c.PolicyDocuments).OnDelete(DeleteBehavior.Cascade);
         builder.Property(p => p.Title).HasMaxLength(FieldLimits.Title);
         builder.Property(p => p.Url).HasMaxLength(FieldLimits.Url);
+        // Files are never deleted (history may point back at one), so nothing cascades to them.
+        builder.HasOne(p => p.File).WithMany().HasForeignKey(p => p.FileId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(p => p.Version).IsRowVersion();
         builder.HasIndex(p => new { p.CountryId, p.SortOrder });
     }

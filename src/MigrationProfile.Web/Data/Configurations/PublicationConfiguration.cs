@@ -12,6 +12,8 @@ public class PublicationConfiguration : IEntityTypeConfiguration<Publication>
         builder.Property(p => p.Title).HasMaxLength(FieldLimits.Title);
         builder.Property(p => p.Url).HasMaxLength(FieldLimits.Url);
         builder.Property(p => p.Publisher).HasMaxLength(FieldLimits.Name);
+        // Files are never deleted (history may point back at one), so nothing cascades to them.
+        builder.HasOne(p => p.File).WithMany().HasForeignKey(p => p.FileId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(p => p.Version).IsRowVersion();
         builder.HasIndex(p => new { p.CountryId, p.SortOrder });
     }

@@ -19,6 +19,12 @@ public class IndicatorDefinition : IHistoryTracked, ISortable
 
     public string? Description { get; set; }
 
+    /// <summary>
+    /// Why sources' figures for this indicator differ (what each one counts), shown beside them on the profile where an
+    /// international and a national figure disagree; null when no editor has written one.
+    /// </summary>
+    public string? ReconciliationNote { get; set; }
+
     /// <summary>Position within its panel.</summary>
     public int SortOrder { get; set; }
 

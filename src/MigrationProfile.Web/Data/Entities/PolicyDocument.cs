@@ -19,6 +19,10 @@ public class PolicyDocument : IHistoryTracked, ISortable
 
     public string? Url { get; set; }
 
+    /// <summary>The uploaded PDF, if any; replacing it points here at a new row and keeps the old one.</summary>
+    public int? FileId { get; set; }
+    public StoredFile? File { get; set; }
+
     public int SortOrder { get; set; }
 
     public uint Version { get; set; }

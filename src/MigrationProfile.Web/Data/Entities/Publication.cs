@@ -12,6 +12,10 @@ public class Publication : IHistoryTracked, ISortable
 
     public string? Url { get; set; }
 
+    /// <summary>The uploaded PDF, if any; replacing it points here at a new row and keeps the old one.</summary>
+    public int? FileId { get; set; }
+    public StoredFile? File { get; set; }
+
     public int? Year { get; set; }
 
     public string? Publisher { get; set; }

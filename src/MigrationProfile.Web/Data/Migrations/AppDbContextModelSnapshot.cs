@@ -645,6 +645,11 @@ namespace MigrationProfile.Web.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("panel");
 
+                    b.Property<string>("ReconciliationNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reconciliation_note");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer")
                         .HasColumnName("sort_order");
@@ -985,6 +990,10 @@ namespace MigrationProfile.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("country_id");
 
+                    b.Property<int?>("FileId")
+                        .HasColumnType("integer")
+                        .HasColumnName("file_id");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1023,6 +1032,9 @@ namespace MigrationProfile.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_policy_documents");
 
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("ix_policy_documents_file_id");
+
                     b.HasIndex("CountryId", "SortOrder")
                         .HasDatabaseName("ix_policy_documents_country_id_sort_order");
 
@@ -1041,6 +1053,10 @@ namespace MigrationProfile.Web.Data.Migrations
                     b.Property<int>("CountryId")
                         .HasColumnType("integer")
                         .HasColumnName("country_id");
+
+                    b.Property<int?>("FileId")
+                        .HasColumnType("integer")
+                        .HasColumnName("file_id");
 
                     b.Property<string>("Publisher")
                         .HasMaxLength(300)
@@ -1074,6 +1090,9 @@ namespace MigrationProfile.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_publications");
+
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("ix_publications_file_id");
 
                     b.HasIndex("CountryId", "SortOrder")
                         .HasDatabaseName("ix_publications_country_id_sort_order");
@@ -1263,6 +1282,62 @@ namespace MigrationProfile.Web.Data.Migrations
                     b.ToTable("import_staged_observations", (string)null);
                 });
 
+            modelBuilder.Entity("MigrationProfile.Web.Data.Entities.StoredFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stored_files");
+
+                    b.HasIndex("Sha256")
+                        .HasDatabaseName("ix_stored_files_sha256");
+
+                    b.ToTable("stored_files", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1433,7 +1508,15 @@ namespace MigrationProfile.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_policy_documents_countries_country_id");
 
+                    b.HasOne("MigrationProfile.Web.Data.Entities.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_policy_documents_stored_files_file_id");
+
                     b.Navigation("Country");
+
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("MigrationProfile.Web.Data.Entities.Publication", b =>
@@ -1445,7 +1528,15 @@ namespace MigrationProfile.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_publications_countries_country_id");
 
+                    b.HasOne("MigrationProfile.Web.Data.Entities.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_publications_stored_files_file_id");
+
                     b.Navigation("Country");
+
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("MigrationProfile.Web.Data.Entities.StagedMigrantStock", b =>

@@ -33,6 +33,17 @@ internal static class KazakhstanProfileSeed
         "Overview of the migration situation in Kazakhstan — Quarterly Report (October – December 2023)",
     ];
 
+    /// <summary>
+    /// Why the World Bank's and STAT KZ's working-age figures differ, saying only what the sources state: the World Bank's
+    /// indicator is defined as ages 15 to 64; the page the profile was seeded from gives the national figure's period but
+    /// not its definition. The migration that added the column wrote the same text into existing databases.
+    /// </summary>
+    public const string WorkingAgeReconciliationNote =
+        "The two figures need not count the same people. The World Bank's is the population aged 15 to 64 in 2024 " +
+        "(its indicator SP.POP.1564.TO). STAT KZ's is for the third quarter of 2024; the page this profile was first " +
+        "published from does not say which ages or which definition of working age it uses. Until that is recorded here, " +
+        "read them as two different measures, not as one correcting the other.";
+
     public static IReadOnlyList<Source> Sources() =>
     [
         new() { ShortName = "World Bank", FullName = "World Bank, World Development Indicators", HomepageUrl = "https://data.worldbank.org/", Scope = SourceScope.International },
@@ -50,7 +61,8 @@ internal static class KazakhstanProfileSeed
         new() { Code = "population", Name = "Population", Panel = IndicatorPanel.PopulationAndLabour, ValueKind = ValueKind.Count, Unit = "persons", SortOrder = 1,
             Description = "Total resident population." },
         new() { Code = "working-age-population", Name = "Working-age population", Panel = IndicatorPanel.PopulationAndLabour, ValueKind = ValueKind.Count, Unit = "persons", SortOrder = 2,
-            Description = "People of working age; the World Bank counts ages 15 to 64." },
+            Description = "People of working age; the World Bank counts ages 15 to 64.",
+            ReconciliationNote = WorkingAgeReconciliationNote },
         new() { Code = "unemployment-rate", Name = "Unemployment rate", Panel = IndicatorPanel.PopulationAndLabour, ValueKind = ValueKind.Percent, Unit = "%", SortOrder = 3,
             Description = "Unemployed people as a share of the labour force." },
         new() { Code = "immigration", Name = "Immigration", Panel = IndicatorPanel.MigrantStocksAndFlows, ValueKind = ValueKind.Count, Unit = "persons", SortOrder = 1,

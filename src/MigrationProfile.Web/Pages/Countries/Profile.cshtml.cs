@@ -26,6 +26,9 @@ public class ProfileModel(CountryProfileQuery query, AppDbContext db) : PageMode
     /// </summary>
     public string? UnwrittenSentence { get; private set; }
 
+    /// <summary>The policy documents' adoptions and amendments by year, oldest first, beside their list.</summary>
+    public IReadOnlyList<PolicyTimeline.Year> PolicyTimeline { get; private set; } = [];
+
     /// <summary>The page's meta description: what the profile has.</summary>
     public string Description { get; private set; } = "";
 
@@ -56,6 +59,7 @@ public class ProfileModel(CountryProfileQuery query, AppDbContext db) : PageMode
         Publications = new("relevant-publications", "Relevant Publications", profile.Publications.Count > 0, "publications");
         ProfileSection[] sections = [GeneralInformation, Authorities, PolicyDocuments, Narrative, Publications];
         Contents = [.. sections.Where(s => s.HasContent)];
+        PolicyTimeline = Profiles.PolicyTimeline.Of(profile.PolicyDocuments);
 
         var unwritten = sections.Where(s => !s.HasContent && s.Unwritten is not null).ToList();
         if (unwritten.Count > 0)

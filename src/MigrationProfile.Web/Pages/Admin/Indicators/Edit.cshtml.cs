@@ -57,6 +57,10 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Indicat
         [Display(Name = "Description (optional)")]
         public string? Description { get; set; }
 
+        [StringLength(FieldLimits.Note, ErrorMessage = "Keep the note under {1} characters.")]
+        [Display(Name = "Reconciliation note (optional)")]
+        public string? ReconciliationNote { get; set; }
+
         public uint Version { get; set; }
     }
 
@@ -125,6 +129,7 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Indicat
         indicator.ValueKind = Input.ValueKind!.Value;
         indicator.Unit = InputText.OrNull(Input.Unit);
         indicator.Description = InputText.OrNull(Input.Description);
+        indicator.ReconciliationNote = InputText.OrNull(Input.ReconciliationNote);
 
         var outcome = await ContentSaving.SaveAsync(db, indicator, cancellationToken);
         return SavedOrExplained(outcome, $"Saved the indicator {indicator.Name}. Every profile shows the change now.",
@@ -157,6 +162,7 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Indicat
             ValueKind = indicator.ValueKind,
             Unit = indicator.Unit,
             Description = indicator.Description,
+            ReconciliationNote = indicator.ReconciliationNote,
             Version = indicator.Version,
         };
     }

@@ -6,16 +6,22 @@ using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
 using MigrationProfile.Web.Editing;
+using MigrationProfile.Web.Files;
 using MigrationProfile.Web.Profiles;
 
 namespace MigrationProfile.Web.Pages.Admin.PolicyDocuments;
 
 /// <summary>Adds (no id) or edits one key policy document of a country.</summary>
-public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.PolicyDocumentInput>
+[UploadLimits]
+public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageModel<EditModel.PolicyDocumentInput>
 {
     public AdminCountry Country { get; private set; } = null!;
 
     public int? DocumentId { get; private set; }
+
+    /// <summary>The PDF: upload, replace or remove (see <see cref="AttachedFileInput"/>).</summary>
+    [BindProperty]
+    public AttachedFileInput Attachment { get; set; } = new();
 
     public DeleteItem? DeleteSection => DocumentId is int id
         ? new("policy document", $"/admin/policy-documents/edit/{id}?handler=delete", Input.Version, nameof(PolicyDocument), id, DeleteItem.FromPublicPage)
@@ -63,6 +69,7 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.PolicyD
         {
             Show(document);
         }
+        await Attachment.ShowAsync(db, uploads, document?.FileId, cancellationToken);
         return Page();
     }
 
@@ -90,10 +97,16 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.PolicyD
         {
             ModelState.AddModelError("Input.YearLastAmended", $"A document cannot be amended before it was adopted ({Input.YearAdopted}).");
         }
+        var upload = await Attachment.ReadAsync(uploads, ModelState, nameof(Attachment), cancellationToken);
+        var fileBefore = document?.FileId;
         if (!ModelState.IsValid)
         {
+            await Attachment.ShowAsync(db, uploads, fileBefore, cancellationToken);
             return Page();
         }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var fileId = await Attachment.StoreAsync(db, upload, fileBefore, cancellationToken);
 
         var sortOrder = document?.SortOrder ?? await Reordering.NextPositionAsync(db.PolicyDocuments.Where(p => p.CountryId == chosen.Id), cancellationToken);
         document = ToSave(db, document, () => new PolicyDocument { CountryId = chosen.Id, Title = "", SortOrder = sortOrder });
@@ -102,8 +115,10 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.PolicyD
         document.YearAdopted = Input.YearAdopted;
         document.YearLastAmended = Input.YearLastAmended;
         document.Url = InputText.OrNull(Input.Url);
+        document.FileId = fileId;
 
         var outcome = await ContentSaving.SaveAsync(db, document, cancellationToken);
+        await Attachment.FinishAsync(transaction, outcome, db, uploads, fileBefore, cancellationToken);
         return SavedOrExplained(outcome, $"Saved {document.Title}. The public page shows it now.",
             $"/admin/policy-documents?country={chosen.Slug}#document-{document.Id}");
     }
@@ -118,6 +133,7 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.PolicyD
         Country = (await CountryOfAsync(db, document, null, cancellationToken))!;
         var outcome = await ContentDeleting.DeleteAsync(db, document, Input.Version, cancellationToken);
         Show(document);
+        await Attachment.ShowAsync(db, uploads, document.FileId, cancellationToken);
         return DeletedOrExplained(outcome, "policy document", $"Deleted {document.Title}.", $"/admin/policy-documents?country={Country.Slug}");
     }
 

@@ -4,15 +4,21 @@ using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
 using MigrationProfile.Web.Editing;
+using MigrationProfile.Web.Files;
 
 namespace MigrationProfile.Web.Pages.Admin.Publications;
 
 /// <summary>Adds (no id) or edits one relevant publication of a country.</summary>
-public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.PublicationInput>
+[UploadLimits]
+public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageModel<EditModel.PublicationInput>
 {
     public AdminCountry Country { get; private set; } = null!;
 
     public int? PublicationId { get; private set; }
+
+    /// <summary>The PDF: upload, replace or remove (see <see cref="AttachedFileInput"/>).</summary>
+    [BindProperty]
+    public AttachedFileInput Attachment { get; set; } = new();
 
     public DeleteItem? DeleteSection => PublicationId is int id
         ? new("publication", $"/admin/publications/edit/{id}?handler=delete", Input.Version, nameof(Publication), id, DeleteItem.FromPublicPage)
@@ -53,6 +59,7 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Publica
         {
             Show(publication);
         }
+        await Attachment.ShowAsync(db, uploads, publication?.FileId, cancellationToken);
         return Page();
     }
 
@@ -69,10 +76,16 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Publica
         {
             return DeletedMeanwhile();
         }
+        var upload = await Attachment.ReadAsync(uploads, ModelState, nameof(Attachment), cancellationToken);
+        var fileBefore = publication?.FileId;
         if (!ModelState.IsValid)
         {
+            await Attachment.ShowAsync(db, uploads, fileBefore, cancellationToken);
             return Page();
         }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var fileId = await Attachment.StoreAsync(db, upload, fileBefore, cancellationToken);
 
         var sortOrder = publication?.SortOrder ?? await Reordering.NextPositionAsync(db.Publications.Where(p => p.CountryId == chosen.Id), cancellationToken);
         publication = ToSave(db, publication, () => new Publication { CountryId = chosen.Id, Title = "", SortOrder = sortOrder });
@@ -80,8 +93,10 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Publica
         publication.Publisher = InputText.OrNull(Input.Publisher);
         publication.Year = Input.Year;
         publication.Url = InputText.OrNull(Input.Url);
+        publication.FileId = fileId;
 
         var outcome = await ContentSaving.SaveAsync(db, publication, cancellationToken);
+        await Attachment.FinishAsync(transaction, outcome, db, uploads, fileBefore, cancellationToken);
         return SavedOrExplained(outcome, $"Saved {publication.Title}. The public page shows it now.",
             $"/admin/publications?country={chosen.Slug}#publication-{publication.Id}");
     }
@@ -96,6 +111,7 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Publica
         Country = (await CountryOfAsync(db, publication, null, cancellationToken))!;
         var outcome = await ContentDeleting.DeleteAsync(db, publication, Input.Version, cancellationToken);
         Show(publication);
+        await Attachment.ShowAsync(db, uploads, publication.FileId, cancellationToken);
         return DeletedOrExplained(outcome, "publication", $"Deleted {publication.Title}.", $"/admin/publications?country={Country.Slug}");
     }
 
