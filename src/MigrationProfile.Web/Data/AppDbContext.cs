@@ -28,6 +28,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IChangeAuthor?
     public DbSet<NarrativeSection> NarrativeSections => Set<NarrativeSection>();
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
+    public DbSet<ContentDraft> ContentDrafts => Set<ContentDraft>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<IndicatorMapping> IndicatorMappings => Set<IndicatorMapping>();
     public DbSet<MigrantStock> MigrantStocks => Set<MigrantStock>();

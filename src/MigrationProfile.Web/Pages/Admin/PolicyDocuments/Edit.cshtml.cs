@@ -63,10 +63,11 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.PolicyD
         {
             Show(document);
         }
-        return Page();
+        return await OpenDraftAsync(db, DraftKind.PolicyDocument, chosen.Id, document?.Id, document?.Version, cancellationToken) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostAsync(int? id, string? country, CancellationToken cancellationToken)
+    /// <summary>Saves and publishes, or with intent=draft keeps the input as the editor's draft.</summary>
+    public async Task<IActionResult> OnPostAsync(int? id, string? country, string? intent, CancellationToken cancellationToken)
     {
         var document = id is null ? null : await db.PolicyDocuments.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (await CountryOfAsync(db, document, country, cancellationToken) is not { } chosen)
@@ -95,13 +96,19 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.PolicyD
             return Page();
         }
 
+        if (intent == "draft")
+        {
+            return await SavedAsDraftAsync(db, DraftKind.PolicyDocument, chosen, document?.Id, Input.Title.Trim(),
+                $"/admin/policy-documents?country={chosen.Slug}", cancellationToken);
+        }
+        if (await PublishingDraftAsync(db, document?.Version, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var sortOrder = document?.SortOrder ?? await Reordering.NextPositionAsync(db.PolicyDocuments.Where(p => p.CountryId == chosen.Id), cancellationToken);
         document = ToSave(db, document, () => new PolicyDocument { CountryId = chosen.Id, Title = "", SortOrder = sortOrder });
-        document.Title = Input.Title.Trim();
-        document.Kind = Input.Kind!.Value;
-        document.YearAdopted = Input.YearAdopted;
-        document.YearLastAmended = Input.YearLastAmended;
-        document.Url = InputText.OrNull(Input.Url);
+        CopyInput(Input, document);
 
         var outcome = await ContentSaving.SaveAsync(db, document, cancellationToken);
         return SavedOrExplained(outcome, $"Saved {document.Title}. The public page shows it now.",
@@ -119,6 +126,16 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.PolicyD
         var outcome = await ContentDeleting.DeleteAsync(db, document, Input.Version, cancellationToken);
         Show(document);
         return DeletedOrExplained(outcome, "policy document", $"Deleted {document.Title}.", $"/admin/policy-documents?country={Country.Slug}");
+    }
+
+    /// <summary>The form's values onto the item: for a save, and for the preview of a draft.</summary>
+    public static void CopyInput(PolicyDocumentInput input, PolicyDocument document)
+    {
+        document.Title = input.Title.Trim();
+        document.Kind = input.Kind!.Value;
+        document.YearAdopted = input.YearAdopted;
+        document.YearLastAmended = input.YearLastAmended;
+        document.Url = InputText.OrNull(input.Url);
     }
 
     private void Show(PolicyDocument document)

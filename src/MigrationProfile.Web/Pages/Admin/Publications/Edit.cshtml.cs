@@ -53,10 +53,11 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Publica
         {
             Show(publication);
         }
-        return Page();
+        return await OpenDraftAsync(db, DraftKind.Publication, chosen.Id, publication?.Id, publication?.Version, cancellationToken) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostAsync(int? id, string? country, CancellationToken cancellationToken)
+    /// <summary>Saves and publishes, or with intent=draft keeps the input as the editor's draft.</summary>
+    public async Task<IActionResult> OnPostAsync(int? id, string? country, string? intent, CancellationToken cancellationToken)
     {
         var publication = id is null ? null : await db.Publications.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (await CountryOfAsync(db, publication, country, cancellationToken) is not { } chosen)
@@ -74,12 +75,19 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Publica
             return Page();
         }
 
+        if (intent == "draft")
+        {
+            return await SavedAsDraftAsync(db, DraftKind.Publication, chosen, publication?.Id, Input.Title.Trim(),
+                $"/admin/publications?country={chosen.Slug}", cancellationToken);
+        }
+        if (await PublishingDraftAsync(db, publication?.Version, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var sortOrder = publication?.SortOrder ?? await Reordering.NextPositionAsync(db.Publications.Where(p => p.CountryId == chosen.Id), cancellationToken);
         publication = ToSave(db, publication, () => new Publication { CountryId = chosen.Id, Title = "", SortOrder = sortOrder });
-        publication.Title = Input.Title.Trim();
-        publication.Publisher = InputText.OrNull(Input.Publisher);
-        publication.Year = Input.Year;
-        publication.Url = InputText.OrNull(Input.Url);
+        CopyInput(Input, publication);
 
         var outcome = await ContentSaving.SaveAsync(db, publication, cancellationToken);
         return SavedOrExplained(outcome, $"Saved {publication.Title}. The public page shows it now.",
@@ -97,6 +105,15 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Publica
         var outcome = await ContentDeleting.DeleteAsync(db, publication, Input.Version, cancellationToken);
         Show(publication);
         return DeletedOrExplained(outcome, "publication", $"Deleted {publication.Title}.", $"/admin/publications?country={Country.Slug}");
+    }
+
+    /// <summary>The form's values onto the item: for a save, and for the preview of a draft.</summary>
+    public static void CopyInput(PublicationInput input, Publication publication)
+    {
+        publication.Title = input.Title.Trim();
+        publication.Publisher = InputText.OrNull(input.Publisher);
+        publication.Year = input.Year;
+        publication.Url = InputText.OrNull(input.Url);
     }
 
     private void Show(Publication publication)
