@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
 
@@ -26,6 +27,78 @@ public abstract class ContentEditPageModel<TInput> : PageModel where TInput : cl
 
     /// <summary>Why the item was not deleted, shown beside the delete button.</summary>
     public string? DeleteRefusal { get; private set; }
+
+    /// <summary>The draft whose values the form holds (?draft= on the address, a hidden field in the form).</summary>
+    [BindProperty(SupportsGet = true, Name = "draft")]
+    public int? DraftId { get; set; }
+
+    /// <summary>The draft the form shows, described for the page; null when the form shows the published item.</summary>
+    public OpenDraft? Draft { get; private set; }
+
+    /// <summary>
+    /// Puts the draft asked for, else the editor's own draft of the item, into the form.
+    /// False when the draft asked for does not exist or belongs to another item.
+    /// </summary>
+    protected async Task<bool> OpenDraftAsync(AppDbContext db, DraftKind kind, int countryId, int? itemId, uint? publishedVersion,
+        CancellationToken cancellationToken)
+    {
+        var userId = ContentDrafts.UserId(User);
+        var draft = DraftId is int wanted
+            ? await db.ContentDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.Id == wanted, cancellationToken)
+            : itemId is null
+                ? null
+                : await db.ContentDrafts.AsNoTracking()
+                    .SingleOrDefaultAsync(d => d.Kind == kind && d.ItemId == itemId && d.AuthorId == userId, cancellationToken);
+        if (DraftId is not null && (draft is null || draft.Kind != kind || draft.ItemId != itemId || draft.CountryId != countryId))
+        {
+            return false;
+        }
+        if (draft is not null)
+        {
+            Input = ContentDrafts.Values<TInput>(draft);
+            Input.Version = draft.BasedOnVersion ?? 0;
+            DraftId = draft.Id;
+            Draft = ContentDrafts.Describe(User, draft, publishedVersion);
+        }
+        return true;
+    }
+
+    /// <summary>"Save as draft": the input is kept aside under the editor's name; the public page does not change.</summary>
+    /// <param name="label">How the item reads in the draft (heading, name or title).</param>
+    protected async Task<IActionResult> SavedAsDraftAsync(AppDbContext db, DraftKind kind, AdminCountry country, int? itemId, string label,
+        string listUrl, CancellationToken cancellationToken)
+    {
+        await ContentDrafts.SaveAsync(db, User, kind, country.Id, itemId, DraftId, Input, label, cancellationToken);
+        TempData["Notice"] = $"Saved \"{label}\" as a draft. The public page still shows the published version; the preview of {country.Name} shows the draft.";
+        return Redirect(listUrl);
+    }
+
+    /// <summary>
+    /// "Save and publish" with a draft open: the draft is removed in the same save (and transaction) as the item,
+    /// so a refused save keeps it. Null to go on saving; a Forbid result when the draft is someone else's and the
+    /// editor is not an admin.
+    /// </summary>
+    protected async Task<IActionResult?> PublishingDraftAsync(AppDbContext db, uint? publishedVersion, CancellationToken cancellationToken)
+    {
+        if (DraftId is not int id)
+        {
+            return null;
+        }
+        var draft = await db.ContentDrafts.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (draft is null)
+        {
+            // Published or discarded meanwhile: the save stands on its own.
+            DraftId = null;
+            return null;
+        }
+        if (!ContentDrafts.CanManage(User, draft))
+        {
+            return Forbid();
+        }
+        Draft = ContentDrafts.Describe(User, draft, publishedVersion);
+        db.ContentDrafts.Remove(draft);
+        return null;
+    }
 
     /// <summary>The country an item belongs to; for a new (or vanished) item, the one the address names.</summary>
     protected static async Task<AdminCountry?> CountryOfAsync(AppDbContext db, IHistoryTracked? item, string? slug, CancellationToken cancellationToken) =>

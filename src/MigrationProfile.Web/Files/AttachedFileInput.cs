@@ -55,6 +55,20 @@ public sealed class AttachedFileInput
     }
 
     /// <summary>
+    /// Drafts hold the item's text only: a file chosen or removed with "Save as draft" is explained beside the field
+    /// instead of being dropped, and the rest of the input stays on the form.
+    /// </summary>
+    public void RefuseInDraft(ModelStateDictionary modelState, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        if (Upload is not null || Remove)
+        {
+            modelState.AddModelError($"{prefix}.{(Upload is not null ? nameof(Upload) : nameof(Remove))}",
+                "Drafts keep text only: attach or remove the file with Save and publish, or save the draft without it.");
+        }
+    }
+
+    /// <summary>
     /// Stores the new file before the item is touched, so the item's history records the file's real id (decision 005),
     /// and returns the file the item points at now: the new one, none when removed, else the one it had.
     /// Call inside the transaction that saves the item, and before changing the item.

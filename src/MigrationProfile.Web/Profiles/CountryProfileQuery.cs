@@ -14,7 +14,10 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
                 c.Authorities.Any() || c.PolicyDocuments.Any() || c.NarrativeSections.Any(n => n.Language == "en") || c.Publications.Any()))
             .ToListAsync(cancellationToken);
 
-    public async Task<CountryProfile?> GetAsync(string slug, CancellationToken cancellationToken)
+    public Task<CountryProfile?> GetAsync(string slug, CancellationToken cancellationToken) => GetAsync(slug, null, cancellationToken);
+
+    /// <param name="drafts">For the admin preview: drafted items laid over the published ones; null for the public profile.</param>
+    public async Task<CountryProfile?> GetAsync(string slug, ProfileDraftOverlay? drafts, CancellationToken cancellationToken)
     {
         var row = await db.Countries.AsNoTracking()
             .Where(c => c.Slug == slug)
@@ -33,15 +36,15 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
                     o.Source.ShortName, o.Source.FullName, o.Source.HomepageUrl, o.Source.Scope,
                     o.SourceUrl, o.Note, o.RetrievedAt, o.PublisherUpdatedOn)).ToList(),
                 Authorities = c.Authorities.OrderBy(a => a.SortOrder).ThenBy(a => a.Id)
-                    .Select(a => new { a.Role, a.Name, a.Url }).ToList(),
+                    .Select(a => new { a.Id, a.Role, a.Name, a.Url }).ToList(),
                 Documents = c.PolicyDocuments.OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
-                    .Select(p => new DocumentRow(p.Title, p.YearAdopted, p.YearLastAmended, p.Kind, p.Url,
-                        p.File == null ? null : new FileRow(p.File.Id, p.File.Sha256, p.File.FileName, p.File.ContentType, p.File.Size))).ToList(),
+                    .Select(p => new { p.Id, p.Title, p.YearAdopted, p.YearLastAmended, p.Kind, p.Url,
+                        File = p.File == null ? null : new FileRow(p.File.Id, p.File.Sha256, p.File.FileName, p.File.ContentType, p.File.Size) }).ToList(),
                 Sections = c.NarrativeSections.Where(n => n.Language == "en").OrderBy(n => n.SortOrder).ThenBy(n => n.Id)
-                    .Select(n => new { n.Heading, n.BodyMarkdown }).ToList(),
+                    .Select(n => new { n.Id, n.Heading, n.BodyMarkdown }).ToList(),
                 Publications = c.Publications.OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
-                    .Select(p => new PublicationRow(p.Title, p.Url, p.Year, p.Publisher,
-                        p.File == null ? null : new FileRow(p.File.Id, p.File.Sha256, p.File.FileName, p.File.ContentType, p.File.Size))).ToList(),
+                    .Select(p => new { p.Id, p.Title, p.Url, p.Year, p.Publisher,
+                        File = p.File == null ? null : new FileRow(p.File.Id, p.File.Sha256, p.File.FileName, p.File.ContentType, p.File.Size) }).ToList(),
             })
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);
@@ -51,14 +54,32 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
             return null;
         }
 
+        var authorities = ProfileDraftOverlay.Overlaid(row.Authorities.Select(a => (a.Id, a.Role, a.Name, a.Url)),
+            drafts?.Authorities.Select(a => (a.Id, a.Role, a.Name, a.Url)), a => a.Id);
+        var documents = ProfileDraftOverlay.Overlaid(row.Documents.Select(d => (d.Id, d.Title, d.YearAdopted, d.YearLastAmended, d.Kind, d.Url)),
+            drafts?.PolicyDocuments.Select(d => (d.Id, d.Title, d.YearAdopted, d.YearLastAmended, d.Kind, d.Url)), d => d.Id);
+        var sections = ProfileDraftOverlay.Overlaid(row.Sections.Select(s => (s.Id, s.Heading, s.BodyMarkdown)),
+            drafts?.NarrativeSections.Select(s => (s.Id, s.Heading, s.BodyMarkdown)), s => s.Id);
+        var publications = ProfileDraftOverlay.Overlaid(row.Publications.Select(p => (p.Id, p.Title, p.Url, p.Year, p.Publisher)),
+            drafts?.Publications.Select(p => (p.Id, p.Title, p.Url, p.Year, p.Publisher)), p => p.Id);
+
+        // Drafts hold text only: a drafted item keeps the file its published version has.
+        var documentFiles = row.Documents.ToDictionary(d => d.Id, d => d.File);
+        var publicationFiles = row.Publications.ToDictionary(p => p.Id, p => p.File);
+
         return new CountryProfile(
             row.Slug, row.Name, row.Iso3Code, row.LatestUpdate, row.GeneralInformationNote,
             BuildPanels(row.Figures),
-            AuthorityViews(row.Authorities.Select(a => (a.Role, a.Name, a.Url))),
-            [.. row.Documents.Select(PolicyDocumentView)],
-            [.. row.Sections.Select(s => NarrativeSectionView(s.Heading, s.BodyMarkdown))],
-            [.. row.Publications.Select(PublicationView)]);
+            AuthorityViews(authorities.Select(a => (a.Item.Role, a.Item.Name, a.Item.Url, a.Drafted)), drafts),
+            [.. documents.Select(d => Marked(drafts, d.Drafted, PolicyDocumentView(new DocumentRow(d.Item.Title, d.Item.YearAdopted,
+                d.Item.YearLastAmended, d.Item.Kind, d.Item.Url, documentFiles.GetValueOrDefault(d.Item.Id)))))],
+            [.. sections.Select(s => Marked(drafts, s.Drafted, NarrativeSectionView(s.Item.Heading, s.Item.BodyMarkdown)))],
+            [.. publications.Select(p => Marked(drafts, p.Drafted, PublicationView(new PublicationRow(p.Item.Title, p.Item.Url, p.Item.Year,
+                p.Item.Publisher, publicationFiles.GetValueOrDefault(p.Item.Id)))))]);
     }
+
+    private static T Marked<T>(ProfileDraftOverlay? drafts, bool drafted, T view) where T : notnull =>
+        drafts is null ? view : drafts.Mark(view, drafted);
 
     // The parts of a profile one at a time, for the API's /countries/{slug}/... endpoints; same order and shape as above.
 
@@ -66,7 +87,7 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
         AuthorityViews((await db.Authorities.AsNoTracking().Where(a => a.CountryId == countryId)
             .OrderBy(a => a.SortOrder).ThenBy(a => a.Id)
             .Select(a => new { a.Role, a.Name, a.Url }).ToListAsync(cancellationToken))
-            .Select(a => (a.Role, a.Name, a.Url)));
+            .Select(a => (a.Role, a.Name, a.Url, false)));
 
     public async Task<IReadOnlyList<PolicyDocumentView>> PolicyDocumentsAsync(int countryId, CancellationToken cancellationToken) =>
         [.. (await db.PolicyDocuments.AsNoTracking().Where(p => p.CountryId == countryId)
@@ -92,8 +113,10 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
             .Select(PublicationView)];
 
     /// <summary>Roles are stored by name, so they are put in their reading order here, not by SQL.</summary>
-    private static List<AuthorityView> AuthorityViews(IEnumerable<(AuthorityRole Role, string Name, string? Url)> authorities) =>
-        [.. authorities.OrderBy(a => a.Role).Select(a => new AuthorityView(a.Role, DisplayText.AuthorityRoleTitle(a.Role), a.Name, a.Url))];
+    private static List<AuthorityView> AuthorityViews(IEnumerable<(AuthorityRole Role, string Name, string? Url, bool Drafted)> authorities,
+        ProfileDraftOverlay? drafts = null) =>
+        [.. authorities.OrderBy(a => a.Role)
+            .Select(a => Marked(drafts, a.Drafted, new AuthorityView(a.Role, DisplayText.AuthorityRoleTitle(a.Role), a.Name, a.Url)))];
 
     private static PolicyDocumentView PolicyDocumentView(DocumentRow d) =>
         new(d.Title, d.YearAdopted, d.YearLastAmended, d.Kind, d.Url, FigureFormatter.PolicyDocumentTitle(d.Title, d.YearAdopted, d.YearLastAmended),

@@ -43,6 +43,7 @@ public sealed class PortalFixture : IAsyncLifetime, IAsyncDisposable
         _server.Start();
         await AddImportedFigureAsync();
         await AttachStoredPdfAsync();
+        await AddDraftsAsync();
         await ImportPublisherSlicesAsync();
         // The first request to each page compiles it; do that here, not inside a test's time limits.
         using (var client = new HttpClient { BaseAddress = Address })
@@ -111,6 +112,44 @@ public sealed class PortalFixture : IAsyncLifetime, IAsyncDisposable
         await db.SaveChangesAsync();
         (await db.Publications.SingleAsync(p => p.Id == 2)).FileId = file.Id;
         (await db.PolicyDocuments.SingleAsync(p => p.Id == 5)).FileId = file.Id;
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Two drafts in Kazakhstan for the preview and the edit pages that open them (ids 1 and 2): a change to the
+    /// first publication and a new authority, by an editor who is not the scanning admin.
+    /// </summary>
+    private async Task AddDraftsAsync()
+    {
+        await using var db = TestDatabase.OpenContext(_databaseName);
+        var kazakhstan = await db.Countries.SingleAsync(c => c.Slug == "kazakhstan");
+        var publication = await db.Publications.Where(p => p.CountryId == kazakhstan.Id).OrderBy(p => p.Id).FirstAsync();
+        var now = DateTimeOffset.UtcNow;
+        db.ContentDrafts.AddRange(
+            new ContentDraft
+            {
+                CountryId = kazakhstan.Id,
+                Kind = DraftKind.Publication,
+                ItemId = publication.Id,
+                ValuesJson = $$"""{"title":"{{publication.Title}} (revised edition)","publisher":"IOM","year":2026,"url":null,"version":{{publication.Version}}}""",
+                Label = $"{publication.Title} (revised edition)",
+                AuthorId = "browser-tests-editor",
+                AuthorName = "A. Editor",
+                CreatedAt = now,
+                UpdatedAt = now,
+                BasedOnVersion = publication.Version,
+            },
+            new ContentDraft
+            {
+                CountryId = kazakhstan.Id,
+                Kind = DraftKind.Authority,
+                ValuesJson = """{"role":2,"name":"Migration Service Centre","url":"https://www.gov.kz/","version":0}""",
+                Label = "Migration Service Centre",
+                AuthorId = "browser-tests-editor",
+                AuthorName = "A. Editor",
+                CreatedAt = now,
+                UpdatedAt = now,
+            });
         await db.SaveChangesAsync();
     }
 

@@ -73,6 +73,12 @@ public static class PortalPages
         // Run 3, UNHCR's Kazakhstan rows, waits for Apply or Discard: the preview's table of new figures.
         new("An import preview", "/admin/imports/3?show=added", SignedIn: true),
         new("Import run not found", "/admin/imports/999999", 404, SignedIn: true),
+        // PortalFixture adds two drafts to Kazakhstan (an edited publication, a new authority): the preview marks them.
+        new("Preview with drafts", "/admin/preview/kazakhstan", SignedIn: true),
+        new("Preview without drafts", "/admin/preview/albania", SignedIn: true),
+        new("Preview, unknown country", "/admin/preview/atlantis", 404, SignedIn: true),
+        new("Edit a publication with a draft open", "/admin/publications/edit/1?draft=1", SignedIn: true),
+        new("Add an authority from a draft", "/admin/authorities/edit?country=kazakhstan&draft=2", SignedIn: true),
         new("Users", "/admin/users", SignedIn: true),
         new("Create a user", "/admin/users/create", SignedIn: true),
         new("Change password", "/account/change-password", SignedIn: true),

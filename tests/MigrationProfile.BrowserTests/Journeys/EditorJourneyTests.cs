@@ -38,7 +38,7 @@ public class EditorJourneyTests(PortalFixture portal)
         await page.GetByLabel("Text (Markdown)").FillAsync("Rewritten by an editor, with **emphasis**.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
         await Assertions.Expect(page.Locator(".preview strong")).ToHaveTextAsync("emphasis");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save section" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and publish" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
 
         await page.GotoAsync("/countries/kazakhstan");

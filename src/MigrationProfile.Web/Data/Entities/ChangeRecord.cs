@@ -48,4 +48,7 @@ public enum ChangeAction
     Updated = 1,
     Deleted = 2,
     Restored = 3,
+
+    /// <summary>A draft (entity type <c>ContentDraft</c>) was thrown away unpublished.</summary>
+    Discarded = 4,
 }

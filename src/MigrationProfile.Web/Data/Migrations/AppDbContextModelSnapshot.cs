@@ -415,6 +415,78 @@ namespace MigrationProfile.Web.Data.Migrations
                     b.ToTable("change_records", (string)null);
                 });
 
+            modelBuilder.Entity("MigrationProfile.Web.Data.Entities.ContentDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("author_name");
+
+                    b.Property<long?>("BasedOnVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("based_on_version");
+
+                    b.Property<int>("CountryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("country_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("ItemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("label");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("ValuesJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("values_json");
+
+                    b.HasKey("Id")
+                        .HasName("pk_content_drafts");
+
+                    b.HasIndex("CountryId", "UpdatedAt")
+                        .HasDatabaseName("ix_content_drafts_country_id_updated_at");
+
+                    b.HasIndex("Kind", "ItemId", "AuthorId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_content_drafts_kind_item_id_author_id")
+                        .HasFilter("item_id IS NOT NULL");
+
+                    b.ToTable("content_drafts", (string)null);
+                });
+
             modelBuilder.Entity("MigrationProfile.Web.Data.Entities.Country", b =>
                 {
                     b.Property<int>("Id")
@@ -1403,6 +1475,18 @@ namespace MigrationProfile.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_authorities_countries_country_id");
+
+                    b.Navigation("Country");
+                });
+
+            modelBuilder.Entity("MigrationProfile.Web.Data.Entities.ContentDraft", b =>
+                {
+                    b.HasOne("MigrationProfile.Web.Data.Entities.Country", "Country")
+                        .WithMany()
+                        .HasForeignKey("CountryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_content_drafts_countries_country_id");
 
                     b.Navigation("Country");
                 });

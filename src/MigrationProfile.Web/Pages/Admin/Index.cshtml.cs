@@ -1,13 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
+using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Data.History;
+using MigrationProfile.Web.Editing;
 using MigrationProfile.Web.Pages.Admin.History;
 
 namespace MigrationProfile.Web.Pages.Admin;
 
-/// <summary>The editors' start page: each profile's parts with their size, each publisher's last import, and what changed lately.</summary>
-public class IndexModel(AppDbContext db) : PageModel
+/// <summary>
+/// The editors' start page: each profile's parts with their size, the open drafts, each publisher's last import,
+/// and what changed lately.
+/// </summary>
+public class IndexModel(AppDbContext db, IChangeAuthor author) : PageModel
 {
+    public IReadOnlyList<DraftRow> Drafts { get; private set; } = [];
+
+    /// <param name="CanManage">Whether the signed-in person may discard it (its author, or an admin).</param>
+    public sealed record DraftRow(int Id, string Kind, string Label, string AuthorName, DateTimeOffset UpdatedAt,
+        string CountrySlug, string CountryName, bool IsNew, string EditUrl, bool CanManage);
+
     public IReadOnlyList<CountryParts> Countries { get; private set; } = [];
 
     public IReadOnlyList<HistoryRow> RecentChanges { get; private set; } = [];
@@ -29,5 +42,29 @@ public class IndexModel(AppDbContext db) : PageModel
             .ToListAsync(cancellationToken);
         RecentChanges = await HistoryRow.ListAsync(db, recent, cancellationToken);
         Sources = await ImportRuns.IndexModel.LatestPerSourceAsync(db, cancellationToken);
+        var drafts = await db.ContentDrafts.AsNoTracking().Include(d => d.Country)
+            .OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id)
+            .ToListAsync(cancellationToken);
+        Drafts = [.. drafts.Select(d => new DraftRow(d.Id, ContentDrafts.KindTitle(d.Kind), d.Label, d.AuthorName, d.UpdatedAt,
+            d.Country.Slug, d.Country.Name, d.ItemId is null, ContentDrafts.EditUrl(d.Kind, d.ItemId, d.Id, d.Country.Slug),
+            ContentDrafts.CanManage(User, d)))];
+    }
+
+    /// <summary>Throws a draft away (recorded in the history). An editor discards their own drafts; an admin anyone's.</summary>
+    public async Task<IActionResult> OnPostDiscardDraftAsync(int draftId, CancellationToken cancellationToken)
+    {
+        var draft = await db.ContentDrafts.SingleOrDefaultAsync(d => d.Id == draftId, cancellationToken);
+        if (draft is null)
+        {
+            TempData["Notice"] = "That draft is no longer there: it was published or discarded meanwhile.";
+            return Redirect("/admin#drafts-title");
+        }
+        if (!ContentDrafts.CanManage(User, draft))
+        {
+            return Forbid();
+        }
+        await ContentDrafts.DiscardAsync(db, draft, author, cancellationToken);
+        TempData["Notice"] = $"Discarded the draft of \"{draft.Label}\". The history records it.";
+        return Redirect("/admin#drafts-title");
     }
 }

@@ -44,7 +44,7 @@ public class ProfileModel(CountryProfileQuery query, AppDbContext db) : PageMode
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        var profile = await query.GetAsync(slug.ToLowerInvariant(), cancellationToken);
+        var profile = await LoadAsync(slug.ToLowerInvariant(), cancellationToken);
         if (profile is null)
         {
             return NotFound();
@@ -91,6 +91,16 @@ public class ProfileModel(CountryProfileQuery query, AppDbContext db) : PageMode
         }
         return Page();
     }
+
+    /// <summary>Whether an item of the profile shows a draft: never on the public page (see the admin preview).</summary>
+    public virtual bool IsDraft(object item) => false;
+
+    protected CountryProfileQuery Query => query;
+
+    protected AppDbContext Db => db;
+
+    protected virtual Task<CountryProfile?> LoadAsync(string slug, CancellationToken cancellationToken) =>
+        query.GetAsync(slug, cancellationToken);
 
     private static string JoinedWithAnd(IEnumerable<string> items) => items.ToArray() switch
     {

@@ -58,10 +58,11 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Authori
         {
             Show(authority);
         }
-        return Page();
+        return await OpenDraftAsync(db, DraftKind.Authority, chosen.Id, authority?.Id, authority?.Version, cancellationToken) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostAsync(int? id, string? country, CancellationToken cancellationToken)
+    /// <summary>Saves and publishes, or with intent=draft keeps the input as the editor's draft.</summary>
+    public async Task<IActionResult> OnPostAsync(int? id, string? country, string? intent, CancellationToken cancellationToken)
     {
         var authority = id is null ? null : await db.Authorities.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (await CountryOfAsync(db, authority, country, cancellationToken) is not { } chosen)
@@ -79,6 +80,16 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Authori
             return Page();
         }
 
+        if (intent == "draft")
+        {
+            return await SavedAsDraftAsync(db, DraftKind.Authority, chosen, authority?.Id, Input.Name.Trim(),
+                $"/admin/authorities?country={chosen.Slug}", cancellationToken);
+        }
+        if (await PublishingDraftAsync(db, authority?.Version, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var role = Input.Role!.Value;
         authority = ToSave(db, authority, () => new Authority { CountryId = chosen.Id, Name = "" });
         if (authority.Id == 0 || authority.Role != role)
@@ -87,9 +98,7 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Authori
             authority.SortOrder = await Reordering.NextPositionAsync(
                 db.Authorities.Where(a => a.CountryId == chosen.Id && a.Role == role), cancellationToken);
         }
-        authority.Role = role;
-        authority.Name = Input.Name.Trim();
-        authority.Url = InputText.OrNull(Input.Url);
+        CopyInput(Input, authority);
 
         var outcome = await ContentSaving.SaveAsync(db, authority, cancellationToken);
         return SavedOrExplained(outcome, $"Saved {authority.Name}. The public page shows it now.",
@@ -107,6 +116,14 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Authori
         var outcome = await ContentDeleting.DeleteAsync(db, authority, Input.Version, cancellationToken);
         Show(authority);
         return DeletedOrExplained(outcome, "authority", $"Deleted {authority.Name}.", $"/admin/authorities?country={Country.Slug}");
+    }
+
+    /// <summary>The form's values onto the item: for a save, and for the preview of a draft.</summary>
+    public static void CopyInput(AuthorityInput input, Authority authority)
+    {
+        authority.Role = input.Role!.Value;
+        authority.Name = input.Name.Trim();
+        authority.Url = InputText.OrNull(input.Url);
     }
 
     private void Show(Authority authority)

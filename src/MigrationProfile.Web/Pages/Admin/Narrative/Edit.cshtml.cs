@@ -45,7 +45,7 @@ public class EditModel(AppDbContext db, MarkdownRenderer markdown) : ContentEdit
                 return NotFound();
             }
             Country = chosen;
-            return Page();
+            return await OpenDraftAsync(db, DraftKind.NarrativeSection, chosen.Id, null, null, cancellationToken) ? ShowingDraftPreview() : NotFound();
         }
         var section = await db.NarrativeSections.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
         if (section is null)
@@ -55,11 +55,18 @@ public class EditModel(AppDbContext db, MarkdownRenderer markdown) : ContentEdit
         Country = (await AdminCountry.ByIdAsync(db, section.CountryId, cancellationToken))!;
         SectionId = section.Id;
         Input = new SectionInput { Heading = section.Heading, BodyMarkdown = section.BodyMarkdown, Version = section.Version };
-        Preview = new HtmlString(markdown.ToSafeHtml(section.BodyMarkdown));
+        if (!await OpenDraftAsync(db, DraftKind.NarrativeSection, section.CountryId, section.Id, section.Version, cancellationToken))
+        {
+            return NotFound();
+        }
+        Preview = new HtmlString(markdown.ToSafeHtml(Input.BodyMarkdown ?? ""));
         return Page();
     }
 
-    /// <summary>Saves, or with intent=preview (the Preview button) only shows what the public page would show.</summary>
+    /// <summary>
+    /// Saves and publishes; with intent=draft keeps the input as the editor's draft; with intent=preview (the Preview
+    /// button) only shows what the public page would show.
+    /// </summary>
     public async Task<IActionResult> OnPostAsync(int? id, string? country, string? intent, CancellationToken cancellationToken)
     {
         if (await ResolveAsync(id, country, cancellationToken) is { } missing)
@@ -77,10 +84,20 @@ public class EditModel(AppDbContext db, MarkdownRenderer markdown) : ContentEdit
             return Page();
         }
 
+        if (intent == "draft")
+        {
+            return await SavedAsDraftAsync(db, DraftKind.NarrativeSection, Country, SectionId, Input.Heading.Trim(),
+                $"/admin/narrative?country={Country.Slug}", cancellationToken);
+        }
+
         NarrativeSection section;
         if (SectionId is int existing)
         {
             section = await db.NarrativeSections.SingleAsync(n => n.Id == existing, cancellationToken);
+            if (await PublishingDraftAsync(db, section.Version, cancellationToken) is { } refused)
+            {
+                return refused;
+            }
             ContentSaving.ExpectVersion(db, section, Input.Version);
         }
         else
@@ -94,9 +111,12 @@ public class EditModel(AppDbContext db, MarkdownRenderer markdown) : ContentEdit
                 SortOrder = await Reordering.NextPositionAsync(siblings, cancellationToken),
             };
             db.NarrativeSections.Add(section);
+            if (await PublishingDraftAsync(db, null, cancellationToken) is { } refused)
+            {
+                return refused;
+            }
         }
-        section.Heading = Input.Heading.Trim();
-        section.BodyMarkdown = Input.BodyMarkdown ?? "";
+        CopyInput(Input, section);
 
         var outcome = await ContentSaving.SaveAsync(db, section, cancellationToken);
         return SavedOrExplained(outcome, $"Saved \"{section.Heading}\". The public page shows it now.", $"/admin/narrative?country={Country.Slug}");
@@ -119,6 +139,23 @@ public class EditModel(AppDbContext db, MarkdownRenderer markdown) : ContentEdit
         TempData["Notice"] = $"Deleted \"{section.Heading}\".";
         TempData["UndoRecordId"] = outcome.ChangeRecordId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Redirect($"/admin/narrative?country={country.Slug}");
+    }
+
+    /// <summary>The form's values onto the section: for a save, and for the preview of a draft.</summary>
+    public static void CopyInput(SectionInput input, NarrativeSection section)
+    {
+        section.Heading = input.Heading.Trim();
+        section.BodyMarkdown = input.BodyMarkdown ?? "";
+    }
+
+    /// <summary>A draft of a new section opens with its preview, as an existing one does.</summary>
+    private PageResult ShowingDraftPreview()
+    {
+        if (Draft is not null)
+        {
+            Preview = new HtmlString(markdown.ToSafeHtml(Input.BodyMarkdown ?? ""));
+        }
+        return Page();
     }
 
     /// <summary>Finds the section (editing) or the country (adding); a NotFound result when neither exists.</summary>

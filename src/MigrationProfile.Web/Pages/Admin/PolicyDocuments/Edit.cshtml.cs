@@ -70,10 +70,11 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
             Show(document);
         }
         await Attachment.ShowAsync(db, uploads, document?.FileId, cancellationToken);
-        return Page();
+        return await OpenDraftAsync(db, DraftKind.PolicyDocument, chosen.Id, document?.Id, document?.Version, cancellationToken) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostAsync(int? id, string? country, CancellationToken cancellationToken)
+    /// <summary>Saves and publishes, or with intent=draft keeps the input as the editor's draft.</summary>
+    public async Task<IActionResult> OnPostAsync(int? id, string? country, string? intent, CancellationToken cancellationToken)
     {
         var document = id is null ? null : await db.PolicyDocuments.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (await CountryOfAsync(db, document, country, cancellationToken) is not { } chosen)
@@ -105,16 +106,28 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
             return Page();
         }
 
+        if (intent == "draft")
+        {
+            Attachment.RefuseInDraft(ModelState, nameof(Attachment));
+            if (!ModelState.IsValid)
+            {
+                await Attachment.ShowAsync(db, uploads, fileBefore, cancellationToken);
+                return Page();
+            }
+            return await SavedAsDraftAsync(db, DraftKind.PolicyDocument, chosen, document?.Id, Input.Title.Trim(),
+                $"/admin/policy-documents?country={chosen.Slug}", cancellationToken);
+        }
+        if (await PublishingDraftAsync(db, document?.Version, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var fileId = await Attachment.StoreAsync(db, upload, fileBefore, cancellationToken);
 
         var sortOrder = document?.SortOrder ?? await Reordering.NextPositionAsync(db.PolicyDocuments.Where(p => p.CountryId == chosen.Id), cancellationToken);
         document = ToSave(db, document, () => new PolicyDocument { CountryId = chosen.Id, Title = "", SortOrder = sortOrder });
-        document.Title = Input.Title.Trim();
-        document.Kind = Input.Kind!.Value;
-        document.YearAdopted = Input.YearAdopted;
-        document.YearLastAmended = Input.YearLastAmended;
-        document.Url = InputText.OrNull(Input.Url);
+        CopyInput(Input, document);
         document.FileId = fileId;
 
         var outcome = await ContentSaving.SaveAsync(db, document, cancellationToken);
@@ -135,6 +148,16 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
         Show(document);
         await Attachment.ShowAsync(db, uploads, document.FileId, cancellationToken);
         return DeletedOrExplained(outcome, "policy document", $"Deleted {document.Title}.", $"/admin/policy-documents?country={Country.Slug}");
+    }
+
+    /// <summary>The form's values onto the item: for a save, and for the preview of a draft.</summary>
+    public static void CopyInput(PolicyDocumentInput input, PolicyDocument document)
+    {
+        document.Title = input.Title.Trim();
+        document.Kind = input.Kind!.Value;
+        document.YearAdopted = input.YearAdopted;
+        document.YearLastAmended = input.YearLastAmended;
+        document.Url = InputText.OrNull(input.Url);
     }
 
     private void Show(PolicyDocument document)

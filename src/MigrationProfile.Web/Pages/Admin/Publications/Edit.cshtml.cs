@@ -60,10 +60,11 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
             Show(publication);
         }
         await Attachment.ShowAsync(db, uploads, publication?.FileId, cancellationToken);
-        return Page();
+        return await OpenDraftAsync(db, DraftKind.Publication, chosen.Id, publication?.Id, publication?.Version, cancellationToken) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostAsync(int? id, string? country, CancellationToken cancellationToken)
+    /// <summary>Saves and publishes, or with intent=draft keeps the input as the editor's draft.</summary>
+    public async Task<IActionResult> OnPostAsync(int? id, string? country, string? intent, CancellationToken cancellationToken)
     {
         var publication = id is null ? null : await db.Publications.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (await CountryOfAsync(db, publication, country, cancellationToken) is not { } chosen)
@@ -84,15 +85,28 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
             return Page();
         }
 
+        if (intent == "draft")
+        {
+            Attachment.RefuseInDraft(ModelState, nameof(Attachment));
+            if (!ModelState.IsValid)
+            {
+                await Attachment.ShowAsync(db, uploads, fileBefore, cancellationToken);
+                return Page();
+            }
+            return await SavedAsDraftAsync(db, DraftKind.Publication, chosen, publication?.Id, Input.Title.Trim(),
+                $"/admin/publications?country={chosen.Slug}", cancellationToken);
+        }
+        if (await PublishingDraftAsync(db, publication?.Version, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var fileId = await Attachment.StoreAsync(db, upload, fileBefore, cancellationToken);
 
         var sortOrder = publication?.SortOrder ?? await Reordering.NextPositionAsync(db.Publications.Where(p => p.CountryId == chosen.Id), cancellationToken);
         publication = ToSave(db, publication, () => new Publication { CountryId = chosen.Id, Title = "", SortOrder = sortOrder });
-        publication.Title = Input.Title.Trim();
-        publication.Publisher = InputText.OrNull(Input.Publisher);
-        publication.Year = Input.Year;
-        publication.Url = InputText.OrNull(Input.Url);
+        CopyInput(Input, publication);
         publication.FileId = fileId;
 
         var outcome = await ContentSaving.SaveAsync(db, publication, cancellationToken);
@@ -113,6 +127,15 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
         Show(publication);
         await Attachment.ShowAsync(db, uploads, publication.FileId, cancellationToken);
         return DeletedOrExplained(outcome, "publication", $"Deleted {publication.Title}.", $"/admin/publications?country={Country.Slug}");
+    }
+
+    /// <summary>The form's values onto the item: for a save, and for the preview of a draft.</summary>
+    public static void CopyInput(PublicationInput input, Publication publication)
+    {
+        publication.Title = input.Title.Trim();
+        publication.Publisher = InputText.OrNull(input.Publisher);
+        publication.Year = input.Year;
+        publication.Url = InputText.OrNull(input.Url);
     }
 
     private void Show(Publication publication)
