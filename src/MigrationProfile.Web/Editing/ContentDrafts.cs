@@ -15,7 +15,7 @@ namespace MigrationProfile.Web.Editing;
 public sealed record OpenDraft(int Id, string AuthorName, DateTimeOffset UpdatedAt, bool IsMine, bool CanManage, bool ItemChangedSince);
 
 /// <summary>
-/// Saving, reading and discarding drafts (decision 010). Publishing is not here: the edit page saves the draft's
+/// Saving, reading and discarding drafts (decision 012). Publishing is not here: the edit page saves the draft's
 /// values through its normal path and removes the draft in the same save.
 /// </summary>
 public static class ContentDrafts

@@ -38,13 +38,28 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
                 Authorities = c.Authorities.OrderBy(a => a.SortOrder).ThenBy(a => a.Id)
                     .Select(a => new { a.Id, a.Role, a.Name, a.Url }).ToList(),
                 Documents = c.PolicyDocuments.OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
-                    .Select(p => new { p.Id, p.Title, p.YearAdopted, p.YearLastAmended, p.Kind, p.Url,
-                        File = p.File == null ? null : new FileRow(p.File.Id, p.File.Sha256, p.File.FileName, p.File.ContentType, p.File.Size) }).ToList(),
+                    .Select(p => new
+                    {
+                        p.Id,
+                        p.Title,
+                        p.YearAdopted,
+                        p.YearLastAmended,
+                        p.Kind,
+                        p.Url,
+                        File = p.File == null ? null : new FileRow(p.File.Id, p.File.Sha256, p.File.FileName, p.File.ContentType, p.File.Size)
+                    }).ToList(),
                 Sections = c.NarrativeSections.Where(n => n.Language == "en").OrderBy(n => n.SortOrder).ThenBy(n => n.Id)
                     .Select(n => new { n.Id, n.Heading, n.BodyMarkdown }).ToList(),
                 Publications = c.Publications.OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
-                    .Select(p => new { p.Id, p.Title, p.Url, p.Year, p.Publisher,
-                        File = p.File == null ? null : new FileRow(p.File.Id, p.File.Sha256, p.File.FileName, p.File.ContentType, p.File.Size) }).ToList(),
+                    .Select(p => new
+                    {
+                        p.Id,
+                        p.Title,
+                        p.Url,
+                        p.Year,
+                        p.Publisher,
+                        File = p.File == null ? null : new FileRow(p.File.Id, p.File.Sha256, p.File.FileName, p.File.ContentType, p.File.Size)
+                    }).ToList(),
             })
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);

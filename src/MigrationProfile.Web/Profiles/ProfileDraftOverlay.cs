@@ -3,7 +3,7 @@ using MigrationProfile.Web.Data.Entities;
 namespace MigrationProfile.Web.Profiles;
 
 /// <summary>
-/// Drafted versions of a profile's items, laid over the published profile in memory for the preview (decision 010).
+/// Drafted versions of a profile's items, laid over the published profile in memory for the preview (decision 012).
 /// An item with id 0 is not published yet and goes last; any other replaces the published item with its id.
 /// After the query has used it, it tells which of the profile's records came from a draft.
 /// </summary>

@@ -9,7 +9,7 @@ using MigrationProfile.Web.Data.Entities;
 namespace MigrationProfile.Tests.Admin;
 
 /// <summary>
-/// Drafts (decision 010): kept off the public page and the API until published, shown in the whole-profile preview;
+/// Drafts (decision 012): kept off the public page and the API until published, shown in the whole-profile preview;
 /// published through the normal save (history, conflicts), discarded with a record, and only by their author or an admin.
 /// </summary>
 public class DraftsTests : SignedInEditorTests
