@@ -238,6 +238,11 @@ public sealed class DocumentFilesTests : IAsyncLifetime
             var fileIdText = firstFileId.ToString(System.Globalization.CultureInfo.InvariantCulture);
             firstUploadRecord = records.First(r => ContentHistory.ReadSnapshot(r).GetValueOrDefault("FileId") == fileIdText).Id;
         }
+        // The item's history names the files, never their ids.
+        var historyText = (await _editor.GetPageAsync($"/admin/history/item?type=Publication&id={id}")).Body!.TextContent;
+        Assert.Contains("first.pdf", historyText, StringComparison.Ordinal);
+        Assert.Contains("second.pdf", historyText, StringComparison.Ordinal);
+        Assert.DoesNotContain("a deleted stored file", historyText, StringComparison.Ordinal);
         var (restore, _) = await _editor.PostFormAsync($"/admin/history/item?type=Publication&id={id}", "/admin/history?handler=restore",
             new Dictionary<string, string> { ["recordId"] = firstUploadRecord.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         using (restore)

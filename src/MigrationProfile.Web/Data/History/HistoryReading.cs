@@ -71,10 +71,12 @@ public sealed class HistoryReading
         var countries = IdsOf(nameof(Country));
         var indicators = IdsOf(nameof(IndicatorDefinition));
         var sources = IdsOf(nameof(Source));
+        var files = IdsOf(nameof(StoredFile));
         // One round trip for the current names of everything the page refers to.
         var current = await db.Countries.Where(c => countries.Contains(c.Id)).Select(c => new { Type = nameof(Country), c.Id, c.Name })
             .Concat(db.IndicatorDefinitions.Where(i => indicators.Contains(i.Id)).Select(i => new { Type = nameof(IndicatorDefinition), i.Id, i.Name }))
             .Concat(db.Sources.Where(s => sources.Contains(s.Id)).Select(s => new { Type = nameof(Source), s.Id, Name = s.ShortName }))
+            .Concat(db.StoredFiles.Where(f => files.Contains(f.Id)).Select(f => new { Type = nameof(StoredFile), f.Id, Name = f.FileName }))
             .ToListAsync(cancellationToken);
         foreach (var row in current)
         {

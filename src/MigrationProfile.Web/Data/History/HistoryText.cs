@@ -18,6 +18,7 @@ public static class HistoryText
         nameof(NarrativeSection) => "Narrative section",
         nameof(PolicyDocument) => "Policy document",
         nameof(ImportRun) => "Import run",
+        nameof(ContentDraft) => "Draft",
         _ => FieldValues.Label(entityType),
     };
 
@@ -25,6 +26,7 @@ public static class HistoryText
     public static string ReferenceTitle(string entityType) => entityType switch
     {
         nameof(Country) => "Country",
+        nameof(StoredFile) => "File",
         _ => KindTitle(entityType),
     };
 
@@ -55,6 +57,7 @@ public static class HistoryText
         ChangeAction.Updated => "Updated",
         ChangeAction.Deleted => "Deleted",
         ChangeAction.Restored => "Restored",
+        ChangeAction.Discarded => "Discarded",
         _ => action.ToString(),
     };
 
