@@ -22,7 +22,7 @@ public class PolicyDocumentsAdminTests : SignedInEditorTests
     private async Task<string[]> PublicDocumentsAsync()
     {
         var page = await PublicProfileAsync();
-        return [.. page.QuerySelectorAll("#key-policy-documents li").Select(li =>
+        return [.. page.QuerySelectorAll("#key-policy-documents .document-list > li").Select(li =>
             Text.Collapse(string.Concat(li.ChildNodes.Where(n => n is not IElement { ClassName: "visually-hidden" }).Select(n => n.TextContent)))
             + $" → {li.QuerySelector("a")?.GetAttribute("href") ?? "no link"}")];
     }

@@ -112,7 +112,7 @@ public class ProfilePageTests(PortalFactory portal) : IClassFixture<PortalFactor
     {
         var page = await portal.GetDocumentAsync("/countries/kazakhstan");
 
-        var titles = page.QuerySelectorAll("#key-policy-documents li")
+        var titles = page.QuerySelectorAll("#key-policy-documents .document-list > li")
             .Select(li => Text.Collapse(string.Concat(li.ChildNodes.Where(n => n is not IElement { ClassName: "visually-hidden" }).Select(n => n.TextContent))));
         Assert.Equal(SeedText.Section("Key Policy Documents"), titles);
     }
