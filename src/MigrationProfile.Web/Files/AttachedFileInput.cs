@@ -56,16 +56,21 @@ public sealed class AttachedFileInput
 
     /// <summary>
     /// Drafts hold the item's text only: a file chosen or removed with "Save as draft" is explained beside the field
-    /// instead of being dropped, and the rest of the input stays on the form.
+    /// instead of being dropped, and the form (with its current file) is shown again with the rest of the input.
+    /// Returns true when the draft was refused and the page should be shown.
     /// </summary>
-    public void RefuseInDraft(ModelStateDictionary modelState, string prefix)
+    public async Task<bool> RefusedInDraftAsync(AppDbContext db, FileUploads uploads, ModelStateDictionary modelState, string prefix,
+        int? currentFileId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(modelState);
-        if (Upload is not null || Remove)
+        if (Upload is null && !Remove)
         {
-            modelState.AddModelError($"{prefix}.{(Upload is not null ? nameof(Upload) : nameof(Remove))}",
-                "Drafts keep text only: attach or remove the file with Save and publish, or save the draft without it.");
+            return false;
         }
+        modelState.AddModelError($"{prefix}.{(Upload is not null ? nameof(Upload) : nameof(Remove))}",
+            "Drafts keep text only: attach or remove the file with Save and publish, or save the draft without it.");
+        await ShowAsync(db, uploads, currentFileId, cancellationToken);
+        return true;
     }
 
     /// <summary>

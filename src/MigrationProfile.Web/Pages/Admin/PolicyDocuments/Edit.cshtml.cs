@@ -108,10 +108,8 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
 
         if (intent == "draft")
         {
-            Attachment.RefuseInDraft(ModelState, nameof(Attachment));
-            if (!ModelState.IsValid)
+            if (await Attachment.RefusedInDraftAsync(db, uploads, ModelState, nameof(Attachment), fileBefore, cancellationToken))
             {
-                await Attachment.ShowAsync(db, uploads, fileBefore, cancellationToken);
                 return Page();
             }
             return await SavedAsDraftAsync(db, DraftKind.PolicyDocument, chosen, document?.Id, Input.Title.Trim(),
