@@ -15,8 +15,14 @@ public static class DatasetJsonLd
 {
     public static string For(ProfileData data, ProfileCitation citation, DataPackage.Links links, string description)
     {
-        var country = data.Country;
         var years = data.Figures.Where(f => f.Year is not null).Select(f => f.Year!.Value).ToList();
+        return For(new CitationFacts(data.Country, citation.Publishers, [.. data.Figures.Select(f => f.IndicatorName).Distinct()],
+            years.Count == 0 ? null : years.Min(), years.Count == 0 ? null : years.Max()), citation, links, description);
+    }
+
+    public static string For(CitationFacts facts, ProfileCitation citation, DataPackage.Links links, string description)
+    {
+        var country = facts.Country;
         var portal = new JsonObject { ["@type"] = "Organization", ["name"] = ProfileCitation.PortalName, ["url"] = links.Home };
         var dataset = new JsonObject
         {
@@ -37,7 +43,7 @@ public static class DatasetJsonLd
                 ["name"] = country.Name,
                 ["identifier"] = country.Iso3Code,
             },
-            ["variableMeasured"] = new JsonArray([.. data.Figures.Select(f => f.IndicatorName).Distinct().Select(n => (JsonNode)JsonValue.Create(n)!)]),
+            ["variableMeasured"] = new JsonArray([.. facts.Indicators.Select(n => (JsonNode)JsonValue.Create(n)!)]),
             ["license"] = new JsonArray([.. citation.Publishers.Select(p => p.Licence).DistinctBy(l => l.Text)
                 .Select(l => (JsonNode)JsonValue.Create(l.Url ?? l.Text)!)]),
             ["isBasedOn"] = new JsonArray([.. citation.Publishers.Select(p => (JsonNode)Credit(p))]),
@@ -47,9 +53,9 @@ public static class DatasetJsonLd
                 Download("Data package (Frictionless, ZIP)", links.Package, "application/zip"),
                 Download("Profile (JSON API)", links.Api, "application/json")),
         };
-        if (years.Count > 0)
+        if (facts is { FirstYear: int first, LastYear: int last })
         {
-            dataset["temporalCoverage"] = $"{years.Min().ToString(CultureInfo.InvariantCulture)}/{years.Max().ToString(CultureInfo.InvariantCulture)}";
+            dataset["temporalCoverage"] = $"{first.ToString(CultureInfo.InvariantCulture)}/{last.ToString(CultureInfo.InvariantCulture)}";
         }
         return dataset.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
     }
