@@ -1,9 +1,12 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.OutputCaching;
 using MigrationProfile.Web.Accounts;
 using MigrationProfile.Web.Api;
+using MigrationProfile.Web.Caching;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Downloads;
+using MigrationProfile.Web.Editing;
 using MigrationProfile.Web.Files;
 using MigrationProfile.Web.Importing;
 using MigrationProfile.Web.Profiles;
@@ -30,7 +33,10 @@ var connectionString = builder.Configuration.GetConnectionString("MigrationProfi
         "Connection string 'MigrationProfile' is not set. Set ConnectionStrings__MigrationProfile, e.g. " +
         "\"Host=127.0.0.1;Port=5432;Username=postgres;Database=migrationprofile\".");
 
-builder.Services.AddDbContext<AppDbContext>(options => AppDbContext.Configure(options, connectionString));
+builder.Services.AddPortalCaching(builder.Configuration);
+// Every save through the context passes the interceptor, which evicts the cached answers the write changed.
+builder.Services.AddDbContext<AppDbContext>((services, options) => AppDbContext.Configure(options, connectionString)
+    .AddInterceptors(services.GetRequiredService<ContentChangeInterceptor>()));
 
 builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.SectionName));
 builder.Services.AddHostedService<DatabaseInitializer>();
@@ -56,6 +62,19 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Account", Policies.Editor);
     options.Conventions.AllowAnonymousToPage("/Account/Login");
     options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+    // Public pages are the same for everyone: cached, compressed, with ETags. Admin, account and error pages are not.
+    options.Conventions.AddFolderApplicationModelConvention("/", page =>
+    {
+        if (!page.ViewEnginePath.StartsWith("/Admin", StringComparison.Ordinal)
+            && !page.ViewEnginePath.StartsWith("/Account", StringComparison.Ordinal)
+            && page.ViewEnginePath != "/Error")
+        {
+            page.EndpointMetadata.Add(PublicContent.Instance);
+            page.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PublicContent.PolicyName });
+        }
+    });
+    // A save during a database outage answers with the editor's input kept and a clear message.
+    options.Conventions.AddFolderApplicationModelConvention("/Admin", page => page.Filters.Add(new DatabaseOutageFilter()));
 }).AddMvcOptions(options =>
 {
     // Said beside the field, in words an editor understands, with what they typed kept in the box.
@@ -114,6 +133,7 @@ app.UseRouting();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UsePortalCaching();
 
 app.UseSwagger();
 app.UseSwaggerUI(options =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Metadata;
 using MigrationProfile.Web.Api.OpenApi;
+using MigrationProfile.Web.Caching;
 
 namespace MigrationProfile.Web.Api;
 
@@ -30,6 +31,7 @@ public static class OpenDataApi
         var v1 = app.MapGroup(Prefix)
             .RequireCors(CorsPolicy)
             .AddEndpointFilter<ConditionalGetFilter>()
+            .PublicContentAnswers()
             .AddEndpointFilterFactory(RejectUnknownParameters)
             // Every endpoint refuses a parameter it does not take, so every endpoint can answer 400.
             .ProducesValidationProblem()

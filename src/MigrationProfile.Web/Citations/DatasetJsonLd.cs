@@ -14,7 +14,10 @@ namespace MigrationProfile.Web.Citations;
 public static class DatasetJsonLd
 {
     public static string For(ProfileData data, ProfileCitation citation, DataPackage.Links links, string description) =>
-        Build(data, citation, links.Home, links.Profile, description,
+        For(Facts(data, citation), citation, links, description);
+
+    public static string For(CitationFacts facts, ProfileCitation citation, DataPackage.Links links, string description) =>
+        Build(facts, citation, links.Home, links.Profile, description,
         [
             Download("All figures (CSV)", links.Csv, "text/csv"),
             Download("Data package (Frictionless, ZIP)", links.Package, "application/zip"),
@@ -38,14 +41,20 @@ public static class DatasetJsonLd
             downloads.Add(Download("These figures (CSV)", csv, "text/csv"));
         }
         downloads.Add(Download("These figures (JSON API)", api, "application/json"));
-        return Build(data, citation, home, page, description, downloads);
+        return Build(Facts(data, citation), citation, home, page, description, downloads);
     }
 
-    private static string Build(ProfileData data, ProfileCitation citation, string home, string url, string description,
+    private static CitationFacts Facts(ProfileData data, ProfileCitation citation)
+    {
+        var years = data.Figures.Where(f => f.Year is not null).Select(f => f.Year!.Value).ToList();
+        return new CitationFacts(data.Country, citation.Publishers, [.. data.Figures.Select(f => f.IndicatorName).Distinct()],
+            years.Count == 0 ? null : years.Min(), years.Count == 0 ? null : years.Max());
+    }
+
+    private static string Build(CitationFacts facts, ProfileCitation citation, string home, string url, string description,
         IEnumerable<JsonObject> downloads)
     {
-        var country = data.Country;
-        var years = data.Figures.Where(f => f.Year is not null).Select(f => f.Year!.Value).ToList();
+        var country = facts.Country;
         var portal = new JsonObject { ["@type"] = "Organization", ["name"] = ProfileCitation.PortalName, ["url"] = home };
         var dataset = new JsonObject
         {
@@ -66,16 +75,16 @@ public static class DatasetJsonLd
                 ["name"] = country.Name,
                 ["identifier"] = country.Iso3Code,
             },
-            ["variableMeasured"] = new JsonArray([.. data.Figures.Select(f => f.IndicatorName).Distinct().Select(n => (JsonNode)JsonValue.Create(n)!)]),
+            ["variableMeasured"] = new JsonArray([.. facts.Indicators.Select(n => (JsonNode)JsonValue.Create(n)!)]),
             ["license"] = new JsonArray([.. citation.Publishers.Select(p => p.Licence).DistinctBy(l => l.Text)
                 .Select(l => (JsonNode)JsonValue.Create(l.Url ?? l.Text)!)]),
             ["isBasedOn"] = new JsonArray([.. citation.Publishers.Select(p => (JsonNode)Credit(p))]),
             ["citation"] = new JsonArray([.. citation.Publishers.Select(p => (JsonNode)JsonValue.Create(p.CitationLine)!)]),
             ["distribution"] = new JsonArray([.. downloads]),
         };
-        if (years.Count > 0)
+        if (facts is { FirstYear: int first, LastYear: int last })
         {
-            dataset["temporalCoverage"] = $"{years.Min().ToString(CultureInfo.InvariantCulture)}/{years.Max().ToString(CultureInfo.InvariantCulture)}";
+            dataset["temporalCoverage"] = $"{first.ToString(CultureInfo.InvariantCulture)}/{last.ToString(CultureInfo.InvariantCulture)}";
         }
         return dataset.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
     }

@@ -31,6 +31,9 @@ public sealed record ProfileCitation(
     public static ProfileCitation For(ProfileData data, string permalink, DateOnly accessedOn, CitedIndicator? indicator = null) =>
         new(data.Country.Name, data.Country.Slug, permalink, data.Country.LatestUpdate, accessedOn, PublisherCredit.From(data.Figures), indicator);
 
+    public static ProfileCitation For(CitationFacts facts, string permalink, DateOnly accessedOn) =>
+        new(facts.Country.Name, facts.Country.Slug, permalink, facts.Country.LatestUpdate, accessedOn, facts.Publishers);
+
     public static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow);
 
     /// <summary>"MigrationProfile (2024). Kazakhstan migration profile. Last updated 9 September 2024. https://…. Accessed 30 November 2026."</summary>

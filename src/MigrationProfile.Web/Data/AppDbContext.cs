@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using MigrationProfile.Web.Data.Entities;
 using MigrationProfile.Web.Data.History;
 using MigrationProfile.Web.Data.Seed;
@@ -38,7 +39,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IChangeAuthor?
 
     /// <summary>The one place the provider, naming and seed are set: used by the app and by the dotnet-ef tools.</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) => options
-        .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+        .UseNpgsql(connectionString, npgsql => npgsql
+            .MigrationsHistoryTable("__ef_migrations_history")
+            .ExecutionStrategy(dependencies => new PortalExecutionStrategy(dependencies)))
+        .ReplaceService<IHistoryRepository, MigrationHistoryRepository>()
         .UseSnakeCaseNamingConvention()
         .UseAsyncSeeding(ProfileSeeder.SeedAsync)
         .UseSeeding((context, storeCreated) =>
@@ -75,27 +79,40 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IChangeAuthor?
             await StampLatestUpdateAsync(pending, cancellationToken);
         }
 
-        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+        if (Database.CurrentTransaction is not null)
         {
-            // Saved first so that new rows have their ids before their history is written.
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            var now = DateTimeOffset.UtcNow;
-            ChangeRecords.AddRange(pending.Select(change => change.ToRecord(_author, now)));
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(cancellationToken);
-            }
-            return saved;
+            return await SaveWithHistoryAsync(pending, acceptAllChangesOnSuccess, cancellationToken);
         }
-        finally
+        // Our own transaction runs inside the retrying execution strategy. It is retried only while nothing has been
+        // saved yet (the first statement failed, so the change tracker is as it was); after that a lost connection is
+        // reported, never half-retried.
+        var saving = false;
+        return await Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
-            if (ownTransaction is not null)
+            await using var transaction = await Database.BeginTransactionAsync(token);
+            try
             {
-                await ownTransaction.DisposeAsync();
+                var saved = await SaveWithHistoryAsync(pending, acceptAllChangesOnSuccess, token, () => saving = true);
+                await transaction.CommitAsync(token);
+                return saved;
             }
-        }
+            catch (Exception ex) when (saving && DatabaseErrors.IsUnavailable(ex))
+            {
+                throw new WriteInterruptedException(ex);
+            }
+        }, cancellationToken);
+    }
+
+    private async Task<int> SaveWithHistoryAsync(List<ContentHistory.PendingChange> pending, bool acceptAllChangesOnSuccess,
+        CancellationToken cancellationToken, Action? contentSaved = null)
+    {
+        // Saved first so that new rows have their ids before their history is written.
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        contentSaved?.Invoke();
+        var now = DateTimeOffset.UtcNow;
+        ChangeRecords.AddRange(pending.Select(change => change.ToRecord(_author, now)));
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return saved;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using MigrationProfile.Web.Caching;
 using MigrationProfile.Web.Citations;
 using MigrationProfile.Web.Data;
 
@@ -12,7 +13,7 @@ public static class DownloadEndpoints
     public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder app)
     {
         // Files, not the JSON API: kept out of the OpenAPI document.
-        var country = app.MapGroup("/countries/{slug}").ExcludeFromDescription();
+        var country = app.MapGroup("/countries/{slug}").ExcludeFromDescription().PublicContentAnswers();
         country.MapGet("/data.csv", ProfileCsvAsync).WithName("DownloadProfileCsv")
             .WithSummary("Every numeric figure of a profile as the portal's tidy CSV");
         country.MapGet("/indicators/{code}.csv", IndicatorCsvAsync).WithName("DownloadIndicatorCsv")

@@ -1,6 +1,9 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using MigrationProfile.Web.Citations;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Profiles;
 
 namespace MigrationProfile.Web.Downloads;
 
@@ -33,9 +36,70 @@ public sealed record ProfileData(DataCountry Country, IReadOnlyList<DataFigure> 
 /// <summary>One page of the sitemap: a country and the indicators it has figures for.</summary>
 public sealed record SitemapCountry(string Slug, DateOnly LatestUpdate, IReadOnlyList<string> IndicatorCodes);
 
+/// <summary>
+/// What a profile's citation and schema.org markup say about all its figures, aggregated in SQL: the publishers (each
+/// edition once, with retrieval, update, years and indicators), every indicator's name, and the years covered.
+/// </summary>
+public sealed record CitationFacts(DataCountry Country, IReadOnlyList<PublisherCredit> Publishers, IReadOnlyList<string> Indicators,
+    int? FirstYear, int? LastYear);
+
 /// <summary>Reads whole series for downloads, citations and the sitemap; the profile page shows only the latest points.</summary>
 public sealed class ProfileDataQuery(AppDbContext db)
 {
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>One query, grouped in the database, so the profile page does not read every figure of every series.</summary>
+    public async Task<CitationFacts?> CitationFactsAsync(string slug, CancellationToken cancellationToken)
+    {
+        var json = await db.Database.SqlQuery<string>($"""
+            WITH c AS (SELECT id, slug, name, iso3code, region, latest_update FROM countries WHERE slug = {slug.ToLowerInvariant()}),
+            per_indicator AS (
+                SELECT o.source_id, o.edition, o.indicator_id, min(o.retrieved_at) AS first_retrieved, max(o.retrieved_at) AS last_retrieved,
+                       max(o.publisher_updated_on) AS updated, min(o.period_year) AS first_year, max(o.period_year) AS last_year
+                FROM observations o JOIN c ON o.country_id = c.id
+                GROUP BY o.source_id, o.edition, o.indicator_id)
+            SELECT json_build_object(
+                'country', json_build_object('slug', c.slug, 'name', c.name, 'iso3Code', c.iso3code, 'region', c.region,
+                    'latestUpdate', c.latest_update),
+                'publishers', coalesce((SELECT json_agg(x) FROM (
+                    SELECT s.short_name AS "shortName", s.full_name AS "fullName", s.homepage_url AS "homepageUrl", p.edition,
+                           min(p.first_retrieved) AS "firstRetrieved", max(p.last_retrieved) AS "lastRetrieved",
+                           max(p.updated) AS "publisherUpdatedOn", min(p.first_year) AS "firstYear", max(p.last_year) AS "lastYear",
+                           json_agg(i.name ORDER BY i.panel, i.sort_order, i.code) AS indicators
+                    FROM per_indicator p JOIN sources s ON s.id = p.source_id JOIN indicator_definitions i ON i.id = p.indicator_id
+                    GROUP BY s.short_name, s.full_name, s.homepage_url, p.edition) x), '[]'),
+                'indicators', coalesce((SELECT json_agg(d.name ORDER BY d.panel, d.sort_order, d.code) FROM (
+                    SELECT DISTINCT ON (i.name) i.name, i.panel, i.sort_order, i.code
+                    FROM per_indicator p JOIN indicator_definitions i ON i.id = p.indicator_id
+                    ORDER BY i.name, i.panel, i.sort_order, i.code) d), '[]'),
+                'firstYear', (SELECT min(first_year) FROM per_indicator),
+                'lastYear', (SELECT max(last_year) FROM per_indicator)
+            )::text AS "Value"
+            FROM c
+            """).SingleOrDefaultAsync(cancellationToken);
+        if (json is null)
+        {
+            return null;
+        }
+        var row = JsonSerializer.Deserialize<CitationRow>(json, s_json)!;
+        return new CitationFacts(row.Country,
+            [.. row.Publishers
+                .Select(p => new PublisherCredit(p.ShortName, p.FullName, p.Edition, p.HomepageUrl,
+                    PublisherLicences.For(p.ShortName, p.Edition),
+                    p.FirstRetrieved is { } first ? FigureFormatter.UtcDay(first) : null,
+                    p.LastRetrieved is { } last ? FigureFormatter.UtcDay(last) : null,
+                    p.PublisherUpdatedOn, p.FirstYear, p.LastYear, p.Indicators))
+                .OrderBy(c => c.ShortName, StringComparer.Ordinal)
+                .ThenBy(c => c.Edition, StringComparer.Ordinal)],
+            row.Indicators, row.FirstYear, row.LastYear);
+    }
+
+    private sealed record CitationRow(DataCountry Country, List<PublisherRow> Publishers, List<string> Indicators, int? FirstYear, int? LastYear);
+
+    private sealed record PublisherRow(string ShortName, string FullName, string? HomepageUrl, string Edition,
+        DateTimeOffset? FirstRetrieved, DateTimeOffset? LastRetrieved, DateOnly? PublisherUpdatedOn, int? FirstYear, int? LastYear,
+        List<string> Indicators);
+
     /// <summary>Null when the country is unknown; an empty figure list when it has none (of that indicator).</summary>
     public async Task<ProfileData?> GetAsync(string slug, string? indicatorCode, CancellationToken cancellationToken)
     {

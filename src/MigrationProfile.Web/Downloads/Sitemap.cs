@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using MigrationProfile.Web.Caching;
 using MigrationProfile.Web.Citations;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Profiles;
@@ -13,10 +14,10 @@ public static class Sitemap
 
     public static IEndpointRouteBuilder MapSitemap(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/sitemap.xml", SitemapAsync).WithName("Sitemap").ExcludeFromDescription()
+        app.MapGet("/sitemap.xml", SitemapAsync).WithName("Sitemap").ExcludeFromDescription().PublicContentAnswers()
             .WithSummary("Every public page: home, each profile and its change log, each indicator page with figures, compare");
         app.MapGet("/robots.txt", (HttpRequest request) => Results.Text(Robots(SiteAddress.BaseUrl(request)), "text/plain; charset=utf-8"))
-            .WithName("Robots").ExcludeFromDescription();
+            .WithName("Robots").ExcludeFromDescription().PublicContentAnswers();
         return app;
     }
 

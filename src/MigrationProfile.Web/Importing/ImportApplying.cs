@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using MigrationProfile.Web.Caching;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
 using MigrationProfile.Web.Data.History;
@@ -26,9 +27,11 @@ public sealed record ApplyOutcome(ApplyStatus Status, ImportRun Run);
 /// </summary>
 public sealed class ImportApplying(AppDbContext db, ImportDiff diff)
 {
-    public async Task<ApplyOutcome> ApplyAsync(int runId, IReadOnlySet<long> overwriteConflicts, CancellationToken cancellationToken)
+    public Task<ApplyOutcome> ApplyAsync(int runId, IReadOnlySet<long> overwriteConflicts, CancellationToken cancellationToken) =>
+        db.Database.InTransactionAsync(token => ApplyInTransactionAsync(runId, overwriteConflicts, token), cancellationToken);
+
+    private async Task<ApplyOutcome> ApplyInTransactionAsync(int runId, IReadOnlySet<long> overwriteConflicts, CancellationToken cancellationToken)
     {
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         // Claims the run: a double submit or a second editor finds it no longer waiting.
         var claimed = await db.ImportRuns.Where(r => r.Id == runId && r.Status == ImportRunStatus.Previewed)
             .ExecuteUpdateAsync(r => r.SetProperty(x => x.FinishedAt, DateTimeOffset.UtcNow), cancellationToken);
@@ -43,6 +46,8 @@ public sealed class ImportApplying(AppDbContext db, ImportDiff diff)
         var changed = rows.Where(r => r.Kind == DiffKind.Changed
             || (r.Kind == DiffKind.Conflict && overwriteConflicts.Contains(r.StagedId))).ToList();
 
+        // Figures are written in SQL, past the change tracker: every cached answer goes when this commits.
+        ContentChangeInterceptor.ChangedEverything(db);
         var now = DateTimeOffset.UtcNow;
         var createdIds = await InsertAddedAsync(run, added, cancellationToken);
         var changedIds = changed.Select(c => c.ObservationId!.Value).ToArray();
@@ -90,24 +95,26 @@ public sealed class ImportApplying(AppDbContext db, ImportDiff diff)
         run.ConflictsKept = rows.Count(r => r.Kind == DiffKind.Conflict) - changed.Count(r => r.Kind == DiffKind.Conflict);
         run.MigrantStocksWritten = stocksWritten;
         await db.SaveChangesAsync(cancellationToken);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
         return new ApplyOutcome(ApplyStatus.Applied, run);
     }
 
     /// <summary>Drops a previewed run's staged rows; the run stays listed as discarded.</summary>
-    public async Task<bool> DiscardAsync(int runId, CancellationToken cancellationToken)
+    public Task<bool> DiscardAsync(int runId, CancellationToken cancellationToken) =>
+        db.Database.InTransactionAsync(async token =>
+        {
+            // The run's status shows in the import-runs API.
+            ContentChangeInterceptor.ChangedEverything(db);
+            return await DiscardInTransactionAsync(runId, token);
+        }, cancellationToken);
+
+    private async Task<bool> DiscardInTransactionAsync(int runId, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var discarded = await db.ImportRuns.Where(r => r.Id == runId && r.Status == ImportRunStatus.Previewed)
             .ExecuteUpdateAsync(r => r
                 .SetProperty(x => x.Status, ImportRunStatus.Discarded)
                 .SetProperty(x => x.FinishedAt, DateTimeOffset.UtcNow), cancellationToken);
         await db.StagedObservations.Where(s => s.ImportRunId == runId).ExecuteDeleteAsync(cancellationToken);
         await db.StagedMigrantStocks.Where(s => s.ImportRunId == runId).ExecuteDeleteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return discarded > 0;
     }
 

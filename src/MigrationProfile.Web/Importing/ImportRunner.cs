@@ -77,14 +77,15 @@ public sealed class ImportRunner(AppDbContext db, ImportStaging staging, ImportA
         {
             return await staging.StageAsync(request, read, cancellationToken);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var run = await staging.StageAsync(request, read, cancellationToken);
-        if (run.Status == ImportRunStatus.Previewed)
+        return await db.Database.InTransactionAsync(async token =>
         {
-            // Nobody is there to decide on conflicts: figures people changed by hand are kept and counted.
-            run = (await applying.ApplyAsync(run.Id, new HashSet<long>(), cancellationToken)).Run;
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return run;
+            var run = await staging.StageAsync(request, read, token);
+            if (run.Status == ImportRunStatus.Previewed)
+            {
+                // Nobody is there to decide on conflicts: figures people changed by hand are kept and counted.
+                run = (await applying.ApplyAsync(run.Id, new HashSet<long>(), token)).Run;
+            }
+            return run;
+        }, cancellationToken);
     }
 }

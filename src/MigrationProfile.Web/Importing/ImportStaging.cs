@@ -140,15 +140,13 @@ public sealed class ImportStaging(AppDbContext db)
         }
 
         run.Status = ImportRunStatus.Previewed;
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        db.ImportRuns.Add(run);
-        await db.SaveChangesAsync(cancellationToken);
-        await CopyObservationsAsync(run.Id, staged, cancellationToken);
-        await CopyMigrantStocksAsync(run.Id, run.Edition, read.MigrantStocks, cancellationToken);
-        if (transaction is not null)
+        await db.Database.InTransactionAsync(async token =>
         {
-            await transaction.CommitAsync(cancellationToken);
-        }
+            db.ImportRuns.Add(run);
+            await db.SaveChangesAsync(token);
+            await CopyObservationsAsync(run.Id, staged, token);
+            await CopyMigrantStocksAsync(run.Id, run.Edition, read.MigrantStocks, token);
+        }, cancellationToken);
         return run;
     }
 

@@ -14,9 +14,11 @@ public sealed record UndoOutcome(bool Undone, int Removed, int Reverted, int Lef
 /// </summary>
 public sealed class ImportUndoing(AppDbContext db)
 {
-    public async Task<UndoOutcome> UndoAsync(int runId, CancellationToken cancellationToken)
+    public Task<UndoOutcome> UndoAsync(int runId, CancellationToken cancellationToken) =>
+        db.Database.InTransactionAsync(token => UndoInTransactionAsync(runId, token), cancellationToken);
+
+    private async Task<UndoOutcome> UndoInTransactionAsync(int runId, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var run = await db.ImportRuns.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
         if (run is null || run.Status != ImportRunStatus.Applied)
         {
@@ -67,7 +69,6 @@ public sealed class ImportUndoing(AppDbContext db)
         }
         run.Status = ImportRunStatus.Undone;
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return new UndoOutcome(true, removed, reverted, leftAlone);
     }
 }

@@ -53,8 +53,8 @@ public sealed record IndicatorView(string Code, string Name, string? Description
 /// <param name="Note">An editor's note on the figure.</param>
 /// <param name="RetrievedAt">When the figure was taken from its source; null where not recorded (e.g. seeded by hand).</param>
 /// <param name="PublisherUpdatedOn">The publisher's own last update of the data the figure comes from, where it says.</param>
-/// <param name="Trend">Every numeric point of the figure's series (same source, series and edition) in period order:
-/// the profile draws a sparkline from it, the indicator page the whole series.</param>
+/// <param name="Trend">The most recent numeric points (at most 30) of the figure's series (same source, series and edition)
+/// in period order: the profile draws a sparkline from it; the indicator page and the observations API have the whole series.</param>
 public sealed record FigureView(
     decimal? NumericValue,
     bool? BooleanValue,

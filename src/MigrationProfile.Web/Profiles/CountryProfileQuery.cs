@@ -1,10 +1,12 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
 
 namespace MigrationProfile.Web.Profiles;
 
-/// <summary>Reads a country's profile in one round of queries; the page and the API both call it.</summary>
+/// <summary>Reads a country's profile in two queries; the page and the API both call it.</summary>
 public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdown)
 {
     public async Task<IReadOnlyList<CountrySummary>> ListCountriesAsync(CancellationToken cancellationToken) =>
@@ -16,82 +18,100 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
 
     public Task<CountryProfile?> GetAsync(string slug, CancellationToken cancellationToken) => GetAsync(slug, null, cancellationToken);
 
+    /// <summary>
+    /// Two queries, whatever the length of the series: the country with its editorial parts, and the latest point of
+    /// each series (DISTINCT ON, decision 002) with a bounded trend for its sparkline. Each comes back as one JSON text.
+    /// </summary>
+    /// <param name="slug">The country's slug.</param>
     /// <param name="drafts">For the admin preview: drafted items laid over the published ones; null for the public profile.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
     public async Task<CountryProfile?> GetAsync(string slug, ProfileDraftOverlay? drafts, CancellationToken cancellationToken)
     {
-        var row = await db.Countries.AsNoTracking()
-            .Where(c => c.Slug == slug)
-            .Select(c => new
-            {
-                c.Slug,
-                c.Name,
-                c.Iso3Code,
-                c.LatestUpdate,
-                c.GeneralInformationNote,
-                Figures = c.Observations.Select(o => new FigureRow(
-                    o.Id, o.Indicator.Code, o.Indicator.Name, o.Indicator.Description, o.Indicator.Panel,
-                    o.Indicator.ValueKind, o.Indicator.Unit, o.Indicator.SortOrder, o.Indicator.ReconciliationNote,
-                    o.NumericValue, o.BooleanValue, o.TextValue, o.Qualifier, o.Currency,
-                    o.PeriodYear, o.PeriodQuarter, o.Series, o.Edition,
-                    o.Source.ShortName, o.Source.FullName, o.Source.HomepageUrl, o.Source.Scope,
-                    o.SourceUrl, o.Note, o.RetrievedAt, o.PublisherUpdatedOn)).ToList(),
-                Authorities = c.Authorities.OrderBy(a => a.SortOrder).ThenBy(a => a.Id)
-                    .Select(a => new { a.Id, a.Role, a.Name, a.Url }).ToList(),
-                Documents = c.PolicyDocuments.OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
-                    .Select(p => new
-                    {
-                        p.Id,
-                        p.Title,
-                        p.YearAdopted,
-                        p.YearLastAmended,
-                        p.Kind,
-                        p.Url,
-                        File = p.File == null ? null : new FileRow(p.File.Id, p.File.Sha256, p.File.FileName, p.File.ContentType, p.File.Size)
-                    }).ToList(),
-                Sections = c.NarrativeSections.Where(n => n.Language == "en").OrderBy(n => n.SortOrder).ThenBy(n => n.Id)
-                    .Select(n => new { n.Id, n.Heading, n.BodyMarkdown }).ToList(),
-                Publications = c.Publications.OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
-                    .Select(p => new
-                    {
-                        p.Id,
-                        p.Title,
-                        p.Url,
-                        p.Year,
-                        p.Publisher,
-                        File = p.File == null ? null : new FileRow(p.File.Id, p.File.Sha256, p.File.FileName, p.File.ContentType, p.File.Size)
-                    }).ToList(),
-            })
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(cancellationToken);
-
-        if (row is null)
+        var headJson = await db.Database.SqlQuery<string>($"""
+            SELECT json_build_object(
+                'id', c.id, 'slug', c.slug, 'name', c.name, 'iso3Code', c.iso3code, 'latestUpdate', c.latest_update,
+                'generalInformationNote', c.general_information_note,
+                'authorities', coalesce((SELECT json_agg(json_build_object('id', a.id, 'role', a.role, 'name', a.name, 'url', a.url)
+                    ORDER BY a.sort_order, a.id) FROM authorities a WHERE a.country_id = c.id), '[]'),
+                'documents', coalesce((SELECT json_agg(json_build_object('id', p.id, 'title', p.title, 'yearAdopted', p.year_adopted,
+                    'yearLastAmended', p.year_last_amended, 'kind', p.kind, 'url', p.url,
+                    'file', (SELECT json_build_object('id', f.id, 'sha256', f.sha256, 'fileName', f.file_name,
+                        'contentType', f.content_type, 'size', f.size) FROM stored_files f WHERE f.id = p.file_id))
+                    ORDER BY p.sort_order, p.id) FROM policy_documents p WHERE p.country_id = c.id), '[]'),
+                'sections', coalesce((SELECT json_agg(json_build_object('id', n.id, 'version', n.xmin::text::bigint,
+                    'heading', n.heading, 'bodyMarkdown', n.body_markdown)
+                    ORDER BY n.sort_order, n.id) FROM narrative_sections n WHERE n.country_id = c.id AND n.language = 'en'), '[]'),
+                'publications', coalesce((SELECT json_agg(json_build_object('id', p.id, 'title', p.title, 'url', p.url, 'year', p.year,
+                    'publisher', p.publisher,
+                    'file', (SELECT json_build_object('id', f.id, 'sha256', f.sha256, 'fileName', f.file_name,
+                        'contentType', f.content_type, 'size', f.size) FROM stored_files f WHERE f.id = p.file_id))
+                    ORDER BY p.sort_order, p.id) FROM publications p WHERE p.country_id = c.id), '[]')
+            )::text AS "Value"
+            FROM countries c WHERE c.slug = {slug}
+            """).SingleOrDefaultAsync(cancellationToken);
+        if (headJson is null)
         {
             return null;
         }
+        var head = JsonSerializer.Deserialize<HeadRow>(headJson, s_json)!;
 
-        var authorities = ProfileDraftOverlay.Overlaid(row.Authorities.Select(a => (a.Id, a.Role, a.Name, a.Url)),
+        var figuresJson = await db.Database.SqlQuery<string>($"""
+            SELECT coalesce(json_agg(json_build_object(
+                'id', l.id, 'indicatorCode', i.code, 'indicatorName', i.name, 'indicatorDescription', i.description,
+                'panel', i.panel, 'valueKind', i.value_kind, 'indicatorUnit', i.unit, 'indicatorSortOrder', i.sort_order,
+                'reconciliationNote', i.reconciliation_note,
+                'numericValue', l.numeric_value, 'booleanValue', l.boolean_value, 'textValue', l.text_value,
+                'qualifier', l.qualifier, 'currency', l.currency, 'periodYear', l.period_year, 'periodQuarter', l.period_quarter,
+                'series', l.series, 'edition', l.edition, 'sourceShortName', s.short_name, 'sourceFullName', s.full_name,
+                'sourceHomepageUrl', s.homepage_url, 'sourceScope', s.scope, 'sourceUrl', l.source_url, 'note', l.note,
+                'retrievedAt', l.retrieved_at, 'publisherUpdatedOn', l.publisher_updated_on,
+                'trend', (SELECT coalesce(json_agg(json_build_object('year', t.period_year, 'quarter', t.period_quarter,
+                        'value', t.numeric_value) ORDER BY t.period_year, t.period_quarter NULLS FIRST), '[]')
+                    FROM (SELECT o.period_year, o.period_quarter, o.numeric_value FROM observations o
+                        WHERE o.country_id = l.country_id AND o.indicator_id = l.indicator_id AND o.source_id = l.source_id
+                          AND o.series = l.series AND o.edition = l.edition
+                          AND o.numeric_value IS NOT NULL AND o.period_year IS NOT NULL
+                        ORDER BY o.period_year DESC, o.period_quarter DESC NULLS LAST
+                        LIMIT {TrendPoints}) t)
+            )), '[]')::text AS "Value"
+            FROM (SELECT DISTINCT ON (o.indicator_id, o.source_id, o.series) o.*
+                  FROM observations o WHERE o.country_id = {head.Id}
+                  ORDER BY o.indicator_id, o.source_id, o.series, o.period_year DESC NULLS LAST,
+                           coalesce(o.period_quarter, 0) DESC, o.retrieved_at DESC NULLS LAST, o.id DESC) l
+            JOIN indicator_definitions i ON i.id = l.indicator_id
+            JOIN sources s ON s.id = l.source_id
+            """).SingleAsync(cancellationToken);
+        var figures = JsonSerializer.Deserialize<List<FigureRow>>(figuresJson, s_json)!;
+
+        var authorities = ProfileDraftOverlay.Overlaid(head.Authorities.Select(a => (a.Id, a.Role, a.Name, a.Url)),
             drafts?.Authorities.Select(a => (a.Id, a.Role, a.Name, a.Url)), a => a.Id);
-        var documents = ProfileDraftOverlay.Overlaid(row.Documents.Select(d => (d.Id, d.Title, d.YearAdopted, d.YearLastAmended, d.Kind, d.Url)),
+        var documents = ProfileDraftOverlay.Overlaid(head.Documents.Select(d => (d.Id, d.Title, d.YearAdopted, d.YearLastAmended, d.Kind, d.Url)),
             drafts?.PolicyDocuments.Select(d => (d.Id, d.Title, d.YearAdopted, d.YearLastAmended, d.Kind, d.Url)), d => d.Id);
-        var sections = ProfileDraftOverlay.Overlaid(row.Sections.Select(s => (s.Id, s.Heading, s.BodyMarkdown)),
-            drafts?.NarrativeSections.Select(s => (s.Id, s.Heading, s.BodyMarkdown)), s => s.Id);
-        var publications = ProfileDraftOverlay.Overlaid(row.Publications.Select(p => (p.Id, p.Title, p.Url, p.Year, p.Publisher)),
+        // A drafted section has no stored version, so its Markdown is rendered afresh (Version null) rather than cached.
+        var sections = ProfileDraftOverlay.Overlaid(head.Sections.Select(s => (s.Id, Version: (long?)s.Version, s.Heading, s.BodyMarkdown)),
+            drafts?.NarrativeSections.Select(s => (s.Id, Version: (long?)null, s.Heading, s.BodyMarkdown)), s => s.Id);
+        var publications = ProfileDraftOverlay.Overlaid(head.Publications.Select(p => (p.Id, p.Title, p.Url, p.Year, p.Publisher)),
             drafts?.Publications.Select(p => (p.Id, p.Title, p.Url, p.Year, p.Publisher)), p => p.Id);
 
         // Drafts hold text only: a drafted item keeps the file its published version has.
-        var documentFiles = row.Documents.ToDictionary(d => d.Id, d => d.File);
-        var publicationFiles = row.Publications.ToDictionary(p => p.Id, p => p.File);
+        var documentFiles = head.Documents.ToDictionary(d => d.Id, d => d.File);
+        var publicationFiles = head.Publications.ToDictionary(p => p.Id, p => p.File);
 
         return new CountryProfile(
-            row.Slug, row.Name, row.Iso3Code, row.LatestUpdate, row.GeneralInformationNote,
-            BuildPanels(row.Figures),
+            head.Slug, head.Name, head.Iso3Code, head.LatestUpdate, head.GeneralInformationNote,
+            BuildPanels(figures),
             AuthorityViews(authorities.Select(a => (a.Item.Role, a.Item.Name, a.Item.Url, a.Drafted)), drafts),
-            [.. documents.Select(d => Marked(drafts, d.Drafted, PolicyDocumentView(new DocumentRow(d.Item.Title, d.Item.YearAdopted,
+            [.. documents.Select(d => Marked(drafts, d.Drafted, PolicyDocumentView(new DocumentRow(d.Item.Id, d.Item.Title, d.Item.YearAdopted,
                 d.Item.YearLastAmended, d.Item.Kind, d.Item.Url, documentFiles.GetValueOrDefault(d.Item.Id)))))],
-            [.. sections.Select(s => Marked(drafts, s.Drafted, NarrativeSectionView(s.Item.Heading, s.Item.BodyMarkdown)))],
-            [.. publications.Select(p => Marked(drafts, p.Drafted, PublicationView(new PublicationRow(p.Item.Title, p.Item.Url, p.Item.Year,
+            [.. sections.Select(s => Marked(drafts, s.Drafted, NarrativeSectionView(s.Item.Id, s.Item.Version, s.Item.Heading, s.Item.BodyMarkdown)))],
+            [.. publications.Select(p => Marked(drafts, p.Drafted, PublicationView(new PublicationRow(p.Item.Id, p.Item.Title, p.Item.Url, p.Item.Year,
                 p.Item.Publisher, publicationFiles.GetValueOrDefault(p.Item.Id)))))]);
     }
+
+    /// <summary>The most recent points of a series a profile's sparkline draws; the indicator page has the whole series.</summary>
+    public const int TrendPoints = 30;
+
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private static T Marked<T>(ProfileDraftOverlay? drafts, bool drafted, T view) where T : notnull =>
         drafts is null ? view : drafts.Mark(view, drafted);
@@ -107,7 +127,7 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
     public async Task<IReadOnlyList<PolicyDocumentView>> PolicyDocumentsAsync(int countryId, CancellationToken cancellationToken) =>
         [.. (await db.PolicyDocuments.AsNoTracking().Where(p => p.CountryId == countryId)
             .OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
-            .Select(p => new DocumentRow(p.Title, p.YearAdopted, p.YearLastAmended, p.Kind, p.Url,
+            .Select(p => new DocumentRow(p.Id, p.Title, p.YearAdopted, p.YearLastAmended, p.Kind, p.Url,
                 p.File == null ? null : new FileRow(p.File.Id, p.File.Sha256, p.File.FileName, p.File.ContentType, p.File.Size)))
             .ToListAsync(cancellationToken))
             .Select(PolicyDocumentView)];
@@ -116,13 +136,13 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
     public async Task<IReadOnlyList<(string Language, NarrativeSectionView Section)>> NarrativeAsync(int countryId, CancellationToken cancellationToken) =>
         [.. (await db.NarrativeSections.AsNoTracking().Where(n => n.CountryId == countryId)
             .OrderBy(n => n.Language).ThenBy(n => n.SortOrder).ThenBy(n => n.Id)
-            .Select(n => new { n.Language, n.Heading, n.BodyMarkdown }).ToListAsync(cancellationToken))
-            .Select(n => (n.Language, NarrativeSectionView(n.Heading, n.BodyMarkdown)))];
+            .Select(n => new { n.Id, n.Version, n.Language, n.Heading, n.BodyMarkdown }).ToListAsync(cancellationToken))
+            .Select(n => (n.Language, NarrativeSectionView(n.Id, n.Version, n.Heading, n.BodyMarkdown)))];
 
     public async Task<IReadOnlyList<PublicationView>> PublicationsAsync(int countryId, CancellationToken cancellationToken) =>
         [.. (await db.Publications.AsNoTracking().Where(p => p.CountryId == countryId)
             .OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
-            .Select(p => new PublicationRow(p.Title, p.Url, p.Year, p.Publisher,
+            .Select(p => new PublicationRow(p.Id, p.Title, p.Url, p.Year, p.Publisher,
                 p.File == null ? null : new FileRow(p.File.Id, p.File.Sha256, p.File.FileName, p.File.ContentType, p.File.Size)))
             .ToListAsync(cancellationToken))
             .Select(PublicationView)];
@@ -142,29 +162,15 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
     private static DocumentFileView? FileView(FileRow? file) =>
         file is null ? null : DocumentFileView.For(file.Id, file.Sha256, file.FileName, file.ContentType, file.Size);
 
-    private NarrativeSectionView NarrativeSectionView(string heading, string bodyMarkdown) =>
-        new(heading, bodyMarkdown, markdown.ToSafeHtml(bodyMarkdown));
+    private NarrativeSectionView NarrativeSectionView(int id, long? version, string heading, string bodyMarkdown) =>
+        new(heading, bodyMarkdown, version is long stored ? markdown.ToSafeHtml(id, stored, bodyMarkdown) : markdown.ToSafeHtml(bodyMarkdown));
 
     /// <summary>
     /// The profile shows the latest point of each series: one figure per indicator, source and series,
     /// international sources first so a national figure sits beside the international one it may differ from.
     /// </summary>
-    private static List<PanelView> BuildPanels(List<FigureRow> figures)
-    {
-        var trends = figures
-            .Where(f => f.NumericValue is not null && f.PeriodYear is not null)
-            .GroupBy(f => (f.IndicatorCode, f.SourceShortName, f.Series, f.Edition))
-            .ToDictionary(series => series.Key, series => (IReadOnlyList<TrendPoint>)[.. series
-                .OrderBy(f => f.PeriodYear).ThenBy(f => f.PeriodQuarter ?? 0)
-                .Select(f => new TrendPoint(f.PeriodYear!.Value, f.PeriodQuarter, f.NumericValue!.Value))]);
-        return [.. figures
-            .GroupBy(f => (f.IndicatorCode, f.SourceShortName, f.Series))
-            .Select(series => series
-                .OrderByDescending(f => f.PeriodYear ?? int.MinValue)
-                .ThenByDescending(f => f.PeriodQuarter ?? 0)
-                .ThenByDescending(f => f.RetrievedAt ?? DateTimeOffset.MinValue)
-                .ThenByDescending(f => f.Id)
-                .First())
+    private static List<PanelView> BuildPanels(List<FigureRow> figures) =>
+        [.. figures
             .GroupBy(f => f.Panel)
             .OrderBy(panel => panel.Key)
             .Select(panel => new PanelView(panel.Key, DisplayText.PanelTitle(panel.Key), [.. panel
@@ -175,8 +181,7 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
                     .OrderBy(f => f.SourceScope)
                     .ThenBy(f => f.SourceShortName, StringComparer.Ordinal)
                     .ThenBy(f => f.Series, StringComparer.Ordinal)
-                    .Select(f => ToFigureView(f, trends.GetValueOrDefault((f.IndicatorCode, f.SourceShortName, f.Series, f.Edition), [])))]))]))];
-    }
+                    .Select(f => ToFigureView(f, [.. f.Trend.Select(p => new TrendPoint(p.Year, p.Quarter, p.Value))]))]))]))];
 
     private static IndicatorView ToIndicatorView(FigureRow first, List<FigureView> figures) =>
         new(first.IndicatorCode, first.IndicatorName, first.IndicatorDescription, first.ValueKind, first.IndicatorUnit, figures,
@@ -207,11 +212,20 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
         decimal? NumericValue, bool? BooleanValue, string? TextValue, string? Qualifier, string? Currency,
         int? PeriodYear, int? PeriodQuarter, string Series, string Edition,
         string SourceShortName, string SourceFullName, string? SourceHomepageUrl, SourceScope SourceScope,
-        string? SourceUrl, string? Note, DateTimeOffset? RetrievedAt, DateOnly? PublisherUpdatedOn);
+        string? SourceUrl, string? Note, DateTimeOffset? RetrievedAt, DateOnly? PublisherUpdatedOn, List<TrendRow> Trend);
+
+    private sealed record TrendRow(int Year, int? Quarter, decimal Value);
+
+    private sealed record HeadRow(int Id, string Slug, string Name, string Iso3Code, DateOnly LatestUpdate, string? GeneralInformationNote,
+        List<AuthorityRow> Authorities, List<DocumentRow> Documents, List<SectionRow> Sections, List<PublicationRow> Publications);
+
+    private sealed record AuthorityRow(int Id, AuthorityRole Role, string Name, string? Url);
 
     private sealed record FileRow(int Id, string Sha256, string FileName, string ContentType, long Size);
 
-    private sealed record DocumentRow(string Title, int? YearAdopted, int? YearLastAmended, PolicyDocumentKind Kind, string? Url, FileRow? File);
+    private sealed record DocumentRow(int Id, string Title, int? YearAdopted, int? YearLastAmended, PolicyDocumentKind Kind, string? Url, FileRow? File);
 
-    private sealed record PublicationRow(string Title, string? Url, int? Year, string? Publisher, FileRow? File);
+    private sealed record SectionRow(int Id, long Version, string Heading, string BodyMarkdown);
+
+    private sealed record PublicationRow(int Id, string Title, string? Url, int? Year, string? Publisher, FileRow? File);
 }

@@ -2,7 +2,9 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MigrationProfile.Web.Caching;
 using MigrationProfile.Web.Data;
 
 namespace MigrationProfile.Tests.Infrastructure;
@@ -45,7 +47,15 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Import:LoadSnapshotOnStartup", LoadSnapshot ? "true" : "false");
     }
 
-    public AppDbContext OpenDbContext() => TestDatabase.OpenContext(DatabaseName);
+    /// <summary>A context on the portal's database that evicts the portal's output cache when it saves, as the
+    /// portal's own contexts do, so a test's direct write shows on the next request like any other write.</summary>
+    public AppDbContext OpenDbContext()
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        AppDbContext.Configure(options, TestDatabase.ConnectionStringFor(DatabaseName));
+        options.AddInterceptors(Services.GetRequiredService<ContentChangeInterceptor>());
+        return new AppDbContext(options.Options);
+    }
 
     public async Task<IHtmlDocument> GetDocumentAsync(string url)
     {

@@ -83,11 +83,11 @@ public class ProfileModel(CountryProfileQuery query, AppDbContext db) : PageMode
         if (profile.Panels.Count > 0)
         {
             // Whole series, not just the latest points the panels show: the citation names every publisher in the downloads.
-            var data = (await new ProfileDataQuery(db).GetAsync(profile.Slug, null, cancellationToken))!;
+            var facts = (await new ProfileDataQuery(db).CitationFactsAsync(profile.Slug, cancellationToken))!;
             var links = DataPackage.LinksFor(SiteAddress.BaseUrl(Request), profile.Slug);
-            var citation = ProfileCitation.For(data, links.Profile, ProfileCitation.Today());
+            var citation = ProfileCitation.For(facts, links.Profile, ProfileCitation.Today());
             Data = new(links, new CiteThisView("profile", citation, links.BibTeX, links.Ris),
-                DatasetJsonLd.For(data, citation, links, Description));
+                DatasetJsonLd.For(facts, citation, links, Description));
         }
         return Page();
     }
