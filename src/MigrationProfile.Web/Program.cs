@@ -81,13 +81,10 @@ app.UsePortalAbuseLimits();
 // A database outage is a 503 ("try again shortly"), a bad request its 4xx, anything else a 500.
 var exceptionOptions = new ExceptionHandlerOptions
 {
-    StatusCodeSelector = exception => exception switch
-    {
-        // A body over the size limit, a malformed form or a client that went away: the request's fault, said as such (413, 400).
-        BadHttpRequestException badRequest => badRequest.StatusCode,
-        _ when DatabaseErrors.IsUnavailable(exception) => StatusCodes.Status503ServiceUnavailable,
-        _ => StatusCodes.Status500InternalServerError,
-    },
+    // A body over the size limit or text the database cannot store is the request's fault, said as such (413, 400).
+    StatusCodeSelector = exception => BadInputErrors.StatusCodeFor(exception) ?? (DatabaseErrors.IsUnavailable(exception)
+        ? StatusCodes.Status503ServiceUnavailable
+        : StatusCodes.Status500InternalServerError),
 };
 app.UseWhen(IsApiRequest, api =>
 {

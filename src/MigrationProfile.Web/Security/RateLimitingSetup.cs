@@ -68,6 +68,11 @@ public static class RateLimitingSetup
         services.AddOptions<RateLimitSettings>().Bind(builder.Configuration.GetSection(RateLimitSettings.SectionName));
         services.AddOptions<RequestLimitSettings>().Bind(builder.Configuration.GetSection(RequestLimitSettings.SectionName));
         services.AddSingleton<SignInRateLimiter>();
+        services.Configure<MvcOptions>(mvc =>
+        {
+            mvc.Filters.Add<NulCharacterFilter>();
+            mvc.ModelBinderProviders.Insert(0, new CheckboxValueBinderProvider());
+        });
 
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitSettings>>((kestrel, limits) =>
             kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodySize);

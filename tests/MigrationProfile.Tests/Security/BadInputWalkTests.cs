@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
 using MigrationProfile.Tests.Api;
@@ -19,10 +20,20 @@ namespace MigrationProfile.Tests.Security;
 /// open: never a 5xx, never a stack trace; a 4xx, a page that says what is wrong, or a save; what was typed comes back
 /// in the form; and the profile still renders afterwards.
 /// </summary>
-public partial class BadInputWalkTests(ImportedPortalFactory portal, ITestOutputHelper output) : IClassFixture<ImportedPortalFactory>
+/// <summary>The imported portal with its static files as a published build has them (compressed copies included).</summary>
+public sealed class WalkPortalFactory : ImportedPortalFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseStaticWebAssets();
+    }
+}
+
+public partial class BadInputWalkTests(WalkPortalFactory portal, ITestOutputHelper output) : IClassFixture<WalkPortalFactory>
 {
     private const string AntiforgeryField = "__RequestVerificationToken";
-    private const int ValuesPerParameter = 4;
+    private const int ValuesPerParameter = 3;
     private const int ValuesPerField = 3;
     private const int MaxCrawl = 300;
     private const int VisitsPerRoute = 2;
@@ -135,7 +146,10 @@ public partial class BadInputWalkTests(ImportedPortalFactory portal, ITestOutput
     private async Task<Dictionary<PortalRoute, string>> CrawlAsync(HttpClient http, IReadOnlyList<PortalRoute> routes)
     {
         var samples = new Dictionary<PortalRoute, string>();
-        var visits = new Dictionary<PortalRoute, int>();
+        // Visits are counted per route and per how many route values the address fills, so that an edit page is also
+        // opened for an existing item (/edit/5, with its delete form), not only for a new one (/edit).
+        var visits = new Dictionary<(PortalRoute, int), int>();
+        var filledBy = new Dictionary<PortalRoute, int>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<string>(["/", "/admin", "/admin/users", "/admin/imports", "/compare", "/countries/kazakhstan"]);
         var crawled = 0;
@@ -148,11 +162,12 @@ public partial class BadInputWalkTests(ImportedPortalFactory portal, ITestOutput
             }
             var path = url.Split('?', '#')[0];
             var route = RoutingTable.Match(routes, path);
-            if (route is null || visits.GetValueOrDefault(route) >= VisitsPerRoute)
+            var filled = route is null ? 0 : FilledRouteValues(route, path);
+            if (route is null || visits.GetValueOrDefault((route, filled)) >= VisitsPerRoute)
             {
                 continue;
             }
-            visits[route] = visits.GetValueOrDefault(route) + 1;
+            visits[(route, filled)] = visits.GetValueOrDefault((route, filled)) + 1;
             crawled++;
             _requests++;
             using var response = await http.GetAsync(new Uri(url, UriKind.Relative));
@@ -160,7 +175,11 @@ public partial class BadInputWalkTests(ImportedPortalFactory portal, ITestOutput
             {
                 continue;
             }
-            samples.TryAdd(route, url);
+            if (!samples.ContainsKey(route) || filled > filledBy[route])
+            {
+                samples[route] = url;
+                filledBy[route] = filled;
+            }
             if (response.Content.Headers.ContentType?.MediaType != "text/html")
             {
                 continue;
@@ -175,6 +194,13 @@ public partial class BadInputWalkTests(ImportedPortalFactory portal, ITestOutput
             }
         }
         return samples;
+    }
+
+    private static int FilledRouteValues(PortalRoute route, string path)
+    {
+        var matched = new RouteValueDictionary();
+        new TemplateMatcher(new RouteTemplate(route.Endpoint.RoutePattern), new RouteValueDictionary()).TryMatch(new Microsoft.AspNetCore.Http.PathString(path), matched);
+        return matched.Count(v => v.Value is not null && v.Value.ToString()!.Length > 0);
     }
 
     private static Dictionary<string, string> RouteValues(PortalRoute route, string? sample)
@@ -299,10 +325,14 @@ public partial class BadInputWalkTests(ImportedPortalFactory portal, ITestOutput
                         fields, button, acts));
                 }
             }
-            // The error page answers POST only so that a failed form post can be re-executed into it; it has no form of its own.
-            Check(route.Pattern.StartsWith("/error", StringComparison.Ordinal) || (response.StatusCode == HttpStatusCode.OK && page.Forms.Length > 0),
-                $"{route.Pattern} handles POST but the walk found no form on {url} ({(int)response.StatusCode}): add a link to it or a sample value");
             output.WriteLine($"{route.Pattern} at {url}: {found} forms to walk");
+        }
+        // Every route that handles POST is the target of some form found (sign-out's form is in the admin layout). The error
+        // page answers POST only so that a failed form post can be re-executed into it; it has no form of its own.
+        foreach (var route in routes.Where(r => r.IsPage && r.HasPostHandler && !r.Pattern.StartsWith("/error", StringComparison.Ordinal)))
+        {
+            Check(forms.Exists(f => RoutingTable.Match([route], f.Action.Split('?')[0], "POST") is not null),
+                $"{route.Pattern} handles POST but the walk found no form posting to it: link its page from the admin area");
         }
         return forms;
     }
@@ -372,7 +402,7 @@ public partial class BadInputWalkTests(ImportedPortalFactory portal, ITestOutput
                 var explained = page.QuerySelectorAll(".field-error, .error-summary, .notice, [role=alert], .validation-summary-errors")
                     .Any(e => e.TextContent.Trim().Length > 0);
                 Check(explained || shown is not null, $"{what}: 200 without a message and without the form");
-                if (shown is not null && bad.Text is { } typed && field.Kind is "text" or "email" or "number" or "url" or "search" or "tel" or "date" or "textarea")
+                if (shown is not null && bad.Text is { } typed && bad.SurvivesHtml && field.Kind is "text" or "email" or "number" or "url" or "search" or "tel" or "date" or "textarea")
                 {
                     var value = shown is IHtmlTextAreaElement area ? area.Value : shown.GetAttribute("value") ?? "";
                     Check(SameText(value, typed, shown is IHtmlTextAreaElement), $"{what}: the form came back with \"{Shorten(value)}\" instead of what was typed");
@@ -398,6 +428,11 @@ public partial class BadInputWalkTests(ImportedPortalFactory portal, ITestOutput
             expected = expected.Replace("\n", "", StringComparison.Ordinal);
         }
         var actual = shown.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\0', '\uFFFD');
+        if (!multiLine)
+        {
+            // A browser drops an input's line breaks as it shows the value.
+            actual = actual.Replace("\n", "", StringComparison.Ordinal);
+        }
         return string.Equals(actual.Trim(), expected.Trim(), StringComparison.Ordinal)
             || string.Equals(actual.Trim().Replace("\uFFFD", "", StringComparison.Ordinal), expected.Trim().Replace("\uFFFD", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }

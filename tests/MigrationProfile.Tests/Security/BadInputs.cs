@@ -34,6 +34,12 @@ public sealed record BadInput(string Name, string? Text, string Encoded)
         return [.. bytes];
     }
 
+    /// <summary>
+    /// Whether a page can show the value back unchanged: HTML cannot carry control characters other than line breaks and
+    /// tabs (a browser drops or replaces them, and maps U+0080-U+009F to other characters), whatever the server sends.
+    /// </summary>
+    public bool SurvivesHtml => Text is not null && !Text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\0'));
+
     public override string ToString() => Name;
 }
 
