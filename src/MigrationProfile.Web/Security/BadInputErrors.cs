@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
@@ -43,12 +44,12 @@ public sealed class NulCharacterFilter : IPageFilter
     public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var request = context.HttpContext.Request;
-        if (!request.HasFormContentType)
+        // Only a form already read by model binding: reading here would throw on a form over its size limits.
+        if (context.HttpContext.Features.Get<IFormFeature>()?.Form is not { } form)
         {
             return;
         }
-        foreach (var (name, values) in request.Form)
+        foreach (var (name, values) in form)
         {
             if (values.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true))
             {
