@@ -15,6 +15,7 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalSecurityHeaders();
+builder.AddPortalAbuseLimits();
 if (ImportCommand.IsImport(args))
 {
     // The command line prints its own report; the log keeps to warnings.
@@ -97,14 +98,16 @@ if (ImportCommand.IsImport(args))
 
 app.UsePortalSecurityHeaders();
 app.UseSerilogRequestLogging();
+app.UsePortalAbuseLimits();
 
 // A person never sees a stack trace: the API answers with ProblemDetails, pages with a friendly page.
-// A database outage is a 503 ("try again shortly"), anything else a 500.
+// A database outage is a 503 ("try again shortly"), a bad request its 4xx, anything else a 500.
 var exceptionOptions = new ExceptionHandlerOptions
 {
-    StatusCodeSelector = exception => DatabaseErrors.IsUnavailable(exception)
+    // A body over the size limit or text the database cannot store is the request's fault, said as such (413, 400).
+    StatusCodeSelector = exception => BadInputErrors.StatusCodeFor(exception) ?? (DatabaseErrors.IsUnavailable(exception)
         ? StatusCodes.Status503ServiceUnavailable
-        : StatusCodes.Status500InternalServerError,
+        : StatusCodes.Status500InternalServerError),
 };
 app.UseWhen(IsApiRequest, api =>
 {
@@ -129,6 +132,7 @@ app.UseWhen(context => !IsApiRequest(context), pages =>
 });
 
 app.UseRouting();
+app.UsePortalRequestSizeLimits();
 // Only endpoints that ask for a policy get CORS headers: the open data API does (OpenDataApi.CorsPolicy), pages and admin do not.
 app.UseCors();
 app.UseAuthentication();

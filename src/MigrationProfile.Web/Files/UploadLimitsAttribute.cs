@@ -18,7 +18,7 @@ public sealed class UploadLimitsAttribute : Attribute, IResourceFilter, IOrdered
     public void OnResourceExecuting(ResourceExecutingContext context)
     {
         var http = context.HttpContext;
-        var requestLimit = http.RequestServices.GetRequiredService<IOptions<FileUploadOptions>>().Value.MaxUploadBytes * 2 + 1_000_000;
+        var requestLimit = RequestLimit(http.RequestServices);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {
             bodySize.MaxRequestBodySize = requestLimit;
@@ -28,6 +28,10 @@ public sealed class UploadLimitsAttribute : Attribute, IResourceFilter, IOrdered
             http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = requestLimit }));
         }
     }
+
+    /// <summary>The largest request a page with this attribute takes: twice the file limit, and room for the form's text.</summary>
+    public static long RequestLimit(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<FileUploadOptions>>().Value.MaxUploadBytes * 2 + 1_000_000;
 
     public void OnResourceExecuted(ResourceExecutedContext context)
     {

@@ -19,10 +19,11 @@ public class ErrorModel : PageModel
 
     private void Describe(int? code)
     {
-        // Re-executed requests keep the original status; a direct visit to /error/404 gets the one it names.
-        if (Response.StatusCode == StatusCodes.Status200OK && code is >= 400 and <= 599)
+        // Re-executed requests keep the original status; a direct visit to /error/404 gets the one it names, and a
+        // direct visit naming no error status (/error, /error/0, /error/99999) is a page that does not exist.
+        if (Response.StatusCode == StatusCodes.Status200OK)
         {
-            Response.StatusCode = code.Value;
+            Response.StatusCode = code is >= 400 and <= 599 ? code.Value : StatusCodes.Status404NotFound;
         }
         Status = Response.StatusCode == StatusCodes.Status200OK ? StatusCodes.Status500InternalServerError : Response.StatusCode;
         Response.StatusCode = Status;

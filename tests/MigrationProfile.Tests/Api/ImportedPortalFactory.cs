@@ -10,7 +10,7 @@ namespace MigrationProfile.Tests.Api;
 /// importers: World Bank population (KAZ), UN DESA migrant stock 2020 and 2024 (KAZ on either side), UNHCR (KAZ rows).
 /// The API tests only read, so one database serves a whole test class.
 /// </summary>
-public sealed class ImportedPortalFactory : PortalFactory
+public class ImportedPortalFactory : PortalFactory
 {
     /// <summary>Who started the UNHCR run: an editor, whose address must never reach the API.</summary>
     public const string EditorEmail = "editor.name@tests.example.org";

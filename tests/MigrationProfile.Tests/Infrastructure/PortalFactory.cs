@@ -45,6 +45,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:RetryDelay", "00:00:01");
         // Tests load the slices of publisher data they need; one test loads the whole shipped snapshot.
         builder.UseSetting("Import:LoadSnapshotOnStartup", LoadSnapshot ? "true" : "false");
+        // Tests sign in and call the API far more often than a person; the abuse-limit tests set low limits of their own.
+        builder.UseSetting("RateLimits:SignIn:PermitLimit", "100000");
+        builder.UseSetting("RateLimits:Api:PermitLimit", "1000000");
     }
 
     /// <summary>A context on the portal's database that evicts the portal's output cache when it saves, as the

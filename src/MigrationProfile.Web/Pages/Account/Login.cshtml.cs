@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MigrationProfile.Web.Accounts;
 using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Security;
 
 namespace MigrationProfile.Web.Pages.Account;
 
 public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, CookieSecurity cookieSecurity,
-    ILogger<LoginModel> logger) : PageModel
+    SignInRateLimiter attempts, ILogger<LoginModel> logger) : PageModel
 {
     /// <summary>On plain http where cookies must be Secure, the page explains instead of showing a form that cannot work.</summary>
     public bool HttpsRequired => cookieSecurity.RequireHttps && !Request.IsHttps;
@@ -41,7 +42,19 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (HttpsRequired || !ModelState.IsValid)
+        if (HttpsRequired)
+        {
+            return Page();
+        }
+        // Per client address, on top of the per-account lockout: guessing across many accounts is slowed down too.
+        if (attempts.TryAttempt(HttpContext) is { } wait)
+        {
+            logger.LogWarning("Sign-in refused: too many attempts from {Client}", RateLimitingSetup.ClientPartition(HttpContext));
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            RateLimitingSetup.SetRetryAfter(Response, wait);
+            return Refuse($"Too many sign-in attempts from this connection. Try again in {RateLimitingSetup.Describe(wait)}.");
+        }
+        if (!ModelState.IsValid)
         {
             return Page();
         }

@@ -27,8 +27,14 @@ public class MigrantStocksModel(IndicatorSeriesQuery countries, MigrantStockQuer
     [BindProperty(SupportsGet = true)]
     public string? Year { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    /// <param name="slug">Null when the address holds only spaces (model binding makes blank text null).</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(slug))
+        {
+            return NotFound();
+        }
         var all = await countries.CountriesAsync(cancellationToken);
         var country = all.SingleOrDefault(c => c.Slug == slug.ToLowerInvariant());
         if (country is null)
