@@ -39,8 +39,9 @@ public static class ContentDrafts
     /// Keeps <paramref name="input"/> as the person's draft: the one they opened if it is theirs, else their draft of
     /// the same item, else a new one. The published item is not touched.
     /// </summary>
+    /// <param name="fileId">The file the item has in the draft (publications and policy documents), already stored; else null.</param>
     public static async Task<ContentDraft> SaveAsync<TInput>(AppDbContext db, ClaimsPrincipal user, DraftKind kind, int countryId,
-        int? itemId, int? openedDraftId, TInput input, string label, CancellationToken cancellationToken)
+        int? itemId, int? openedDraftId, TInput input, string label, int? fileId, CancellationToken cancellationToken)
         where TInput : IVersionedInput
     {
         var authorId = UserId(user) ?? throw new InvalidOperationException("Drafts need a signed-in author.");
@@ -72,6 +73,7 @@ public static class ContentDrafts
         draft.AuthorName = string.IsNullOrWhiteSpace(displayName) ? user.Identity?.Name ?? authorId : displayName;
         draft.UpdatedAt = now;
         draft.BasedOnVersion = itemId is null ? null : input.Version;
+        draft.FileId = fileId;
         await db.SaveChangesAsync(cancellationToken);
         return draft;
     }
@@ -80,12 +82,16 @@ public static class ContentDrafts
     public static async Task DiscardAsync(AppDbContext db, ContentDraft draft, IChangeAuthor author, CancellationToken cancellationToken)
     {
         var values = JsonNode.Parse(draft.ValuesJson) as JsonObject ?? [];
+        var fileName = draft.FileId is int fileId
+            ? await db.StoredFiles.Where(f => f.Id == fileId).Select(f => f.FileName).SingleOrDefaultAsync(cancellationToken)
+            : null;
         List<FieldChange> fields =
         [
             new("Drafted by", draft.AuthorName, null),
             .. values.Where(v => v.Key != "version" && v.Value is not null)
                 .Select(v => new FieldChange(char.ToUpperInvariant(v.Key[0]) + v.Key[1..],
                     v.Value is JsonValue value && value.TryGetValue<string>(out var text) ? text : v.Value!.ToJsonString(), null)),
+            .. fileName is null ? [] : new[] { new FieldChange("File", fileName, null) },
         ];
         db.ContentDrafts.Remove(draft);
         db.ChangeRecords.Add(new ChangeRecord

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Files;
 
 namespace MigrationProfile.Web.Editing;
 
@@ -63,12 +64,51 @@ public abstract class ContentEditPageModel<TInput> : PageModel where TInput : cl
         return true;
     }
 
+    /// <summary>
+    /// The file the form holds (publications and policy documents): the open draft's when the draft belongs to this
+    /// item, else the published item's. The file id never comes from the request, only from the draft row.
+    /// </summary>
+    protected async Task<FileOnForm> FileOnFormAsync(AppDbContext db, DraftKind kind, int countryId, int? itemId, int? publishedFileId,
+        CancellationToken cancellationToken)
+    {
+        if (DraftId is not int id)
+        {
+            return FileOnForm.Published(publishedFileId);
+        }
+        var draft = await db.ContentDrafts.AsNoTracking()
+            .Where(d => d.Id == id && d.Kind == kind && d.ItemId == itemId && d.CountryId == countryId)
+            .Select(d => new { d.FileId }).SingleOrDefaultAsync(cancellationToken);
+        return draft is null ? FileOnForm.Published(publishedFileId) : new FileOnForm(draft.FileId, publishedFileId, true);
+    }
+
     /// <summary>"Save as draft": the input is kept aside under the editor's name; the public page does not change.</summary>
     /// <param name="label">How the item reads in the draft (heading, name or title).</param>
     protected async Task<IActionResult> SavedAsDraftAsync(AppDbContext db, DraftKind kind, AdminCountry country, int? itemId, string label,
         string listUrl, CancellationToken cancellationToken)
     {
-        await ContentDrafts.SaveAsync(db, User, kind, country.Id, itemId, DraftId, Input, label, cancellationToken);
+        await ContentDrafts.SaveAsync(db, User, kind, country.Id, itemId, DraftId, Input, label, null, cancellationToken);
+        return DraftSaved(country, label, listUrl);
+    }
+
+    /// <summary>
+    /// "Save as draft" on a form with a file part: a new upload is stored (immutable, decision 011) in the same
+    /// transaction as the draft, which records it beside the input; else the draft keeps the file the form held, or none.
+    /// </summary>
+    protected async Task<IActionResult> SavedAsDraftAsync(AppDbContext db, DraftKind kind, AdminCountry country, int? itemId, string label,
+        AttachedFileInput attachment, StoredFile? upload, FileOnForm fileOnForm, string listUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attachment);
+        ArgumentNullException.ThrowIfNull(fileOnForm);
+        await db.Database.InTransactionAsync(async token =>
+        {
+            var fileId = await attachment.StoreAsync(db, upload, fileOnForm.FileId, token);
+            await ContentDrafts.SaveAsync(db, User, kind, country.Id, itemId, DraftId, Input, label, fileId, token);
+        }, cancellationToken);
+        return DraftSaved(country, label, listUrl);
+    }
+
+    private RedirectResult DraftSaved(AdminCountry country, string label, string listUrl)
+    {
         TempData["Notice"] = $"Saved \"{label}\" as a draft. The public page still shows the published version; the preview of {country.Name} shows the draft.";
         return Redirect(listUrl);
     }

@@ -21,20 +21,36 @@ public sealed class AttachedFileInput
     [Display(Name = "Remove the current file")]
     public bool Remove { get; set; }
 
-    /// <summary>The file the item has now, shown above the upload field.</summary>
+    /// <summary>The file the form holds (the draft's, when a draft is open), shown above the upload field.</summary>
     [BindNever]
     public DocumentFileView? Current { get; set; }
+
+    /// <summary>Whether <see cref="Current"/> is a draft's file rather than the published item's.</summary>
+    [BindNever]
+    public bool InDraft { get; set; }
+
+    /// <summary>True when a draft is open and its file differs from the published item's (then see <see cref="Published"/>).</summary>
+    [BindNever]
+    public bool DraftChangesFile { get; set; }
+
+    /// <summary>The published item's file, when <see cref="DraftChangesFile"/>; null when it has none.</summary>
+    [BindNever]
+    public DocumentFileView? Published { get; set; }
 
     /// <summary>"20 MB": the hint names the limit.</summary>
     [BindNever]
     public string MaxSize { get; set; } = "";
 
-    /// <summary>Fills what the form shows besides the editor's choices: the current file and the size limit.</summary>
-    public async Task ShowAsync(AppDbContext db, FileUploads uploads, int? currentFileId, CancellationToken cancellationToken)
+    /// <summary>Fills what the form shows besides the editor's choices: the file it holds (and the published one beside a draft's) and the size limit.</summary>
+    public async Task ShowAsync(AppDbContext db, FileUploads uploads, FileOnForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(uploads);
+        ArgumentNullException.ThrowIfNull(form);
         MaxSize = FileSizeText.Of(uploads.MaxBytes);
-        Current = await ViewOfAsync(db, currentFileId, cancellationToken);
+        Current = await ViewOfAsync(db, form.FileId, cancellationToken);
+        InDraft = form.InDraft;
+        DraftChangesFile = form.InDraft && form.FileId != form.PublishedFileId;
+        Published = DraftChangesFile ? await ViewOfAsync(db, form.PublishedFileId, cancellationToken) : null;
     }
 
     /// <summary>Checks the upload, if any: a refused file is explained beside the field; a good one is returned to store.</summary>
@@ -55,28 +71,9 @@ public sealed class AttachedFileInput
     }
 
     /// <summary>
-    /// Drafts hold the item's text only: a file chosen or removed with "Save as draft" is explained beside the field
-    /// instead of being dropped, and the form (with its current file) is shown again with the rest of the input.
-    /// Returns true when the draft was refused and the page should be shown.
-    /// </summary>
-    public async Task<bool> RefusedInDraftAsync(AppDbContext db, FileUploads uploads, ModelStateDictionary modelState, string prefix,
-        int? currentFileId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(modelState);
-        if (Upload is null && !Remove)
-        {
-            return false;
-        }
-        modelState.AddModelError($"{prefix}.{(Upload is not null ? nameof(Upload) : nameof(Remove))}",
-            "Drafts keep text only: attach or remove the file with Save and publish, or save the draft without it.");
-        await ShowAsync(db, uploads, currentFileId, cancellationToken);
-        return true;
-    }
-
-    /// <summary>
-    /// Stores the new file before the item is touched, so the item's history records the file's real id (decision 005),
-    /// and returns the file the item points at now: the new one, none when removed, else the one it had.
-    /// Call inside the transaction that saves the item, and before changing the item.
+    /// Stores the new file before the item (or its draft) is touched, so the item's history records the file's real id
+    /// (decision 005), and returns the file the item points at now: the new one, none when removed, else the one the
+    /// form held. Call inside the transaction that saves the item or the draft, and before changing it.
     /// </summary>
     public async Task<int?> StoreAsync(AppDbContext db, StoredFile? uploaded, int? current, CancellationToken cancellationToken)
     {
@@ -95,7 +92,7 @@ public sealed class AttachedFileInput
     /// shows the form's file part again as it was.
     /// </summary>
     public async Task FinishAsync(IDbContextTransaction transaction, SaveOutcome outcome, AppDbContext db, FileUploads uploads,
-        int? fileBefore, CancellationToken cancellationToken)
+        FileOnForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(outcome);
@@ -105,7 +102,7 @@ public sealed class AttachedFileInput
             return;
         }
         await transaction.RollbackAsync(cancellationToken);
-        await ShowAsync(db, uploads, fileBefore, cancellationToken);
+        await ShowAsync(db, uploads, form, cancellationToken);
     }
 
     private static async Task<DocumentFileView?> ViewOfAsync(AppDbContext db, int? fileId, CancellationToken cancellationToken) =>

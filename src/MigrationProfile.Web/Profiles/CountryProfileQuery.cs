@@ -85,33 +85,53 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
 
         var authorities = ProfileDraftOverlay.Overlaid(head.Authorities.Select(a => (a.Id, a.Role, a.Name, a.Url)),
             drafts?.Authorities.Select(a => (a.Id, a.Role, a.Name, a.Url)), a => a.Id);
-        var documents = ProfileDraftOverlay.Overlaid(head.Documents.Select(d => (d.Id, d.Title, d.YearAdopted, d.YearLastAmended, d.Kind, d.Url)),
-            drafts?.PolicyDocuments.Select(d => (d.Id, d.Title, d.YearAdopted, d.YearLastAmended, d.Kind, d.Url)), d => d.Id);
+        var documents = ProfileDraftOverlay.Overlaid(head.Documents.Select(d => (d.Id, d.Title, d.YearAdopted, d.YearLastAmended, d.Kind, d.Url, FileId: d.File?.Id)),
+            drafts?.PolicyDocuments.Select(d => (d.Id, d.Title, d.YearAdopted, d.YearLastAmended, d.Kind, d.Url, d.FileId)), d => d.Id);
         // A drafted section has no stored version, so its Markdown is rendered afresh (Version null) rather than cached.
         var sections = ProfileDraftOverlay.Overlaid(head.Sections.Select(s => (s.Id, Version: (long?)s.Version, s.Heading, s.BodyMarkdown)),
             drafts?.NarrativeSections.Select(s => (s.Id, Version: (long?)null, s.Heading, s.BodyMarkdown)), s => s.Id);
-        var publications = ProfileDraftOverlay.Overlaid(head.Publications.Select(p => (p.Id, p.Title, p.Url, p.Year, p.Publisher)),
-            drafts?.Publications.Select(p => (p.Id, p.Title, p.Url, p.Year, p.Publisher)), p => p.Id);
-
-        // Drafts hold text only: a drafted item keeps the file its published version has.
-        var documentFiles = head.Documents.ToDictionary(d => d.Id, d => d.File);
-        var publicationFiles = head.Publications.ToDictionary(p => p.Id, p => p.File);
+        var publications = ProfileDraftOverlay.Overlaid(head.Publications.Select(p => (p.Id, p.Title, p.Url, p.Year, p.Publisher, FileId: p.File?.Id)),
+            drafts?.Publications.Select(p => (p.Id, p.Title, p.Url, p.Year, p.Publisher, p.FileId)), p => p.Id);
+        var files = await FilesAsync(head.Documents.Select(d => d.File).Concat(head.Publications.Select(p => p.File)),
+            documents.Select(d => d.Item.FileId).Concat(publications.Select(p => p.Item.FileId)), cancellationToken);
 
         return new CountryProfile(
             head.Slug, head.Name, head.Iso3Code, head.LatestUpdate, head.GeneralInformationNote,
             BuildPanels(figures),
             AuthorityViews(authorities.Select(a => (a.Item.Role, a.Item.Name, a.Item.Url, a.Drafted)), drafts),
             [.. documents.Select(d => Marked(drafts, d.Drafted, PolicyDocumentView(new DocumentRow(d.Item.Id, d.Item.Title, d.Item.YearAdopted,
-                d.Item.YearLastAmended, d.Item.Kind, d.Item.Url, documentFiles.GetValueOrDefault(d.Item.Id)))))],
+                d.Item.YearLastAmended, d.Item.Kind, d.Item.Url, FileOf(files, d.Item.FileId)))))],
             [.. sections.Select(s => Marked(drafts, s.Drafted, NarrativeSectionView(s.Item.Id, s.Item.Version, s.Item.Heading, s.Item.BodyMarkdown)))],
             [.. publications.Select(p => Marked(drafts, p.Drafted, PublicationView(new PublicationRow(p.Item.Id, p.Item.Title, p.Item.Url, p.Item.Year,
-                p.Item.Publisher, publicationFiles.GetValueOrDefault(p.Item.Id)))))]);
+                p.Item.Publisher, FileOf(files, p.Item.FileId)))))]);
     }
 
     /// <summary>The most recent points of a series a profile's sparkline draws; the indicator page has the whole series.</summary>
     public const int TrendPoints = 30;
 
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>
+    /// The files the profile links, by id: the published items' (read with them), plus those only drafts point at
+    /// (in the preview: uploaded with a draft, or kept from an earlier version), read in one more query. The public
+    /// profile never needs that query.
+    /// </summary>
+    private async Task<Dictionary<int, FileRow>> FilesAsync(IEnumerable<FileRow?> published, IEnumerable<int?> shown, CancellationToken cancellationToken)
+    {
+        var files = published.OfType<FileRow>().DistinctBy(f => f.Id).ToDictionary(f => f.Id);
+        var missing = shown.OfType<int>().Where(id => !files.ContainsKey(id)).Distinct().ToArray();
+        if (missing.Length > 0)
+        {
+            foreach (var file in await db.StoredFiles.AsNoTracking().Where(f => missing.Contains(f.Id))
+                .Select(f => new FileRow(f.Id, f.Sha256, f.FileName, f.ContentType, f.Size)).ToListAsync(cancellationToken))
+            {
+                files[file.Id] = file;
+            }
+        }
+        return files;
+    }
+
+    private static FileRow? FileOf(Dictionary<int, FileRow> files, int? fileId) => fileId is int id ? files.GetValueOrDefault(id) : null;
 
     private static T Marked<T>(ProfileDraftOverlay? drafts, bool drafted, T view) where T : notnull =>
         drafts is null ? view : drafts.Mark(view, drafted);

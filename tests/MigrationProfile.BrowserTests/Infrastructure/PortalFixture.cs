@@ -117,13 +117,15 @@ public sealed class PortalFixture : IAsyncLifetime, IAsyncDisposable
 
     /// <summary>
     /// Two drafts in Kazakhstan for the preview and the edit pages that open them (ids 1 and 2): a change to the
-    /// first publication and a new authority, by an editor who is not the scanning admin.
+    /// first publication that also attaches the stored PDF (published, it has no file), and a new authority, by an
+    /// editor who is not the scanning admin.
     /// </summary>
     private async Task AddDraftsAsync()
     {
         await using var db = TestDatabase.OpenContext(_databaseName);
         var kazakhstan = await db.Countries.SingleAsync(c => c.Slug == "kazakhstan");
         var publication = await db.Publications.Where(p => p.CountryId == kazakhstan.Id).OrderBy(p => p.Id).FirstAsync();
+        var storedPdf = await db.StoredFiles.Select(f => f.Id).SingleAsync();
         var now = DateTimeOffset.UtcNow;
         db.ContentDrafts.AddRange(
             new ContentDraft
@@ -138,6 +140,7 @@ public sealed class PortalFixture : IAsyncLifetime, IAsyncDisposable
                 CreatedAt = now,
                 UpdatedAt = now,
                 BasedOnVersion = publication.Version,
+                FileId = storedPdf,
             },
             new ContentDraft
             {

@@ -73,7 +73,8 @@ public static class PortalPages
         // Run 3, UNHCR's Kazakhstan rows, waits for Apply or Discard: the preview's table of new figures.
         new("An import preview", "/admin/imports/3?show=added", SignedIn: true),
         new("Import run not found", "/admin/imports/999999", 404, SignedIn: true),
-        // PortalFixture adds two drafts to Kazakhstan (an edited publication, a new authority): the preview marks them.
+        // PortalFixture adds two drafts to Kazakhstan (an edited publication with a drafted PDF, a new authority): the
+        // preview marks them, and the publication's edit page shows the draft's file beside the published (none).
         new("Preview with drafts", "/admin/preview/kazakhstan", SignedIn: true),
         new("Preview without drafts", "/admin/preview/albania", SignedIn: true),
         new("Preview, unknown country", "/admin/preview/atlantis", 404, SignedIn: true),

@@ -1,10 +1,14 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Tests.Infrastructure;
 using MigrationProfile.Web.Accounts;
 using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Data.History;
 
 namespace MigrationProfile.Tests.Admin;
 
@@ -254,6 +258,180 @@ public class DraftsTests : SignedInEditorTests
         }
         Assert.Equal("Drafted publisher", await ReadAsync(db => db.Publications.Where(p => p.Id == id).Select(p => p.Publisher).SingleAsync()));
         Assert.Equal(0, await DraftCountAsync());
+    }
+
+    // Drafts with files: a PDF chosen (or "remove the file") with "Save as draft" is checked and stored at once, and
+    // the draft records it beside its text; the preview and publishing use it, discarding leaves the published file.
+
+    private const string ProfileLight = "Kazakhstan Migration Profile Light 2015";
+
+    private const string LawOnMigration = "Law on Migration";
+
+    private static string FileUrl(int id, byte[] content) => $"/files/{id}/{Convert.ToHexStringLower(SHA256.HashData(content))}";
+
+    private Task<int> PublicationIdAsync(string title) => IdAsync(db => db.Publications.Where(p => p.Title == title).Select(p => p.Id));
+
+    private Task<int> FileIdAsync(string fileName) => IdAsync(db => db.StoredFiles.Where(f => f.FileName == fileName).Select(f => f.Id));
+
+    /// <summary>Posts the edit form with a file, as the browser sends it, and expects a redirect.</summary>
+    private async Task SaveWithFileAsync(string editUrl, Dictionary<string, string> fields, string fileName, byte[] content)
+    {
+        var (response, page) = await Editor.PostFormWithFileAsync(editUrl, fields, "Attachment.Upload", fileName, content);
+        using (response)
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect,
+                $"POST {editUrl} answered {(int)response.StatusCode}: {page.QuerySelector(".error-summary")?.Visible()}");
+        }
+    }
+
+    /// <summary>The item of a list on a profile page (public or preview) whose text names <paramref name="title"/>.</summary>
+    private static IElement ItemOf(IHtmlDocument profile, string listSelector, string title) =>
+        profile.QuerySelectorAll($"{listSelector} li").Single(li => li.Visible().Contains(title, StringComparison.Ordinal));
+
+    private static string[] FileLinks(IElement item) =>
+        [.. item.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).Where(href => href.StartsWith("/files/", StringComparison.Ordinal))];
+
+    private async Task<IReadOnlyList<FieldChange>> LatestChangesAsync(string entityType, int id) =>
+        ContentHistory.ReadChanges(await ReadAsync(db => db.ChangeRecords.Where(r => r.EntityType == entityType && r.EntityId == id)
+            .OrderByDescending(r => r.Id).FirstAsync()));
+
+    [Fact]
+    public async Task A_draft_with_a_pdf_stays_off_the_public_page_shows_its_file_in_the_preview_and_publishing_links_it()
+    {
+        var id = await PublicationIdAsync(ProfileLight);
+        var editUrl = $"/admin/publications/edit/{id}";
+        var pdf = TestPdf.Make("second edition", padding: 1500);
+
+        await SaveWithFileAsync(editUrl, new() { ["Input.Publisher"] = "IOM", ["intent"] = "draft" }, "profile-light-2.pdf", pdf);
+
+        // Checked and stored at draft time; the draft points at it, the published item does not.
+        var fileId = await FileIdAsync("profile-light-2.pdf");
+        var fileUrl = FileUrl(fileId, pdf);
+        Assert.Equal(fileId, await ReadAsync(db => db.ContentDrafts.Select(d => d.FileId).SingleAsync()));
+        Assert.Null(await ReadAsync(db => db.Publications.Where(p => p.Id == id).Select(p => p.FileId).SingleAsync()));
+        var publicPage = await PublicProfileAsync();
+        Assert.Empty(FileLinks(ItemOf(publicPage, "#relevant-publications", ProfileLight)));
+        Assert.Contains("no public link recorded", ItemOf(publicPage, "#relevant-publications", ProfileLight).Visible(), StringComparison.Ordinal);
+        Assert.DoesNotContain(fileUrl, await ApiAsync("/api/v1/countries/kazakhstan/publications"), StringComparison.Ordinal);
+
+        // The preview shows the drafted item with its drafted file, which opens for the editor.
+        var preview = await Editor.GetPageAsync(PreviewUrl);
+        var drafted = ItemOf(preview, "#relevant-publications", ProfileLight);
+        Assert.Equal("drafted", drafted.ClassName);
+        Assert.Equal([fileUrl], FileLinks(drafted));
+        Assert.Equal("(PDF, 2 kB)", drafted.QuerySelector(".file-meta")!.Visible());
+        Assert.Equal(pdf, await Editor.Http.GetByteArrayAsync(new Uri(fileUrl, UriKind.Relative)));
+
+        // Re-opening the draft shows its file beside the published state, to keep, replace or remove.
+        var reopened = await Editor.GetPageAsync(editUrl);
+        Assert.Equal("In this draft: profile-light-2.pdf (PDF, 2 kB)", reopened.QuerySelector(".current-file")!.Visible());
+        Assert.Equal(fileUrl, reopened.QuerySelector(".current-file a")!.GetAttribute("href"));
+        Assert.StartsWith("Published now: no file.", reopened.QuerySelector(".published-file")!.Visible(), StringComparison.Ordinal);
+        Assert.NotNull(reopened.QuerySelector("input[name='Attachment.Remove']"));
+
+        await SaveAsync(editUrl, $"{editUrl}?country=kazakhstan", new() { ["intent"] = "save" });
+
+        Assert.Equal(fileId, await ReadAsync(db => db.Publications.Where(p => p.Id == id).Select(p => p.FileId).SingleAsync()));
+        Assert.Equal(1, await ReadAsync(db => db.StoredFiles.CountAsync()));
+        Assert.Equal(0, await DraftCountAsync());
+        var published = ItemOf(await PublicProfileAsync(), "#relevant-publications", ProfileLight);
+        Assert.Equal([fileUrl], FileLinks(published));
+        Assert.Equal("(PDF, 2 kB)", published.QuerySelector(".file-meta")!.Visible());
+        using (var reader = Portal.CreateClient())
+        {
+            Assert.Equal(pdf, await reader.GetByteArrayAsync(new Uri(fileUrl, UriKind.Relative)));
+        }
+
+        // History records the file change as any save does, and the public change log lists it by name.
+        var fileChange = Assert.Single(await LatestChangesAsync(nameof(Publication), id), c => c.Field == nameof(Publication.FileId));
+        Assert.Equal((null, fileId.ToString(System.Globalization.CultureInfo.InvariantCulture)), (fileChange.Old, fileChange.New));
+        var latestEntry = (await Portal.GetDocumentAsync("/countries/kazakhstan/changes")).QuerySelector(".change-log-entry")!;
+        var logged = latestEntry.QuerySelectorAll(".change-log-items > li").Single(li => li.Visible().Contains(ProfileLight, StringComparison.Ordinal));
+        Assert.Contains(logged.QuerySelectorAll(".field-changes li"), li => li.Visible() == "File: profile-light-2.pdf");
+    }
+
+    [Theory]
+    [InlineData("/admin/publications/edit", ProfileLight)]
+    [InlineData("/admin/policy-documents/edit", LawOnMigration)]
+    public async Task A_renamed_html_saved_as_draft_is_refused_with_the_message_and_the_typed_text_kept(string editPath, string title)
+    {
+        var id = editPath.Contains("publications", StringComparison.Ordinal)
+            ? await PublicationIdAsync(title)
+            : await IdAsync(db => db.PolicyDocuments.Where(p => p.Title == title).Select(p => p.Id));
+
+        var (response, page) = await Editor.PostFormWithFileAsync($"{editPath}/{id}",
+            new Dictionary<string, string> { ["Input.Title"] = $"{title} (draft)", ["intent"] = "draft" },
+            "Attachment.Upload", "report.pdf", Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"));
+
+        using (response)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        Assert.Contains("report.pdf is not a PDF", ErrorBeside(page, "Attachment.Upload"), StringComparison.Ordinal);
+        Assert.Equal($"{title} (draft)", ValueOf(page, "Input.Title"));
+        Assert.Equal(0, await DraftCountAsync());
+        Assert.Equal(0, await ReadAsync(db => db.StoredFiles.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Discarding_a_draft_with_a_new_pdf_keeps_the_published_item_and_its_file()
+    {
+        var id = await IdAsync(db => db.PolicyDocuments.Where(p => p.Title == LawOnMigration).Select(p => p.Id));
+        var editUrl = $"/admin/policy-documents/edit/{id}";
+        var first = TestPdf.Make("law as published");
+        await SaveWithFileAsync(editUrl, new() { ["intent"] = "save" }, "law.pdf", first);
+        var publishedFile = await FileIdAsync("law.pdf");
+
+        var second = TestPdf.Make("law as drafted");
+        await SaveWithFileAsync(editUrl, new() { ["Input.Title"] = "Law on Migration (2026 amendments)", ["intent"] = "draft" }, "law-2026.pdf", second);
+        var preview = ItemOf(await Editor.GetPageAsync(PreviewUrl), "#key-policy-documents .document-list", "2026 amendments");
+        Assert.Equal([FileUrl(await FileIdAsync("law-2026.pdf"), second)], FileLinks(preview));
+        var reopened = await Editor.GetPageAsync(editUrl);
+        Assert.Equal("law.pdf", reopened.QuerySelector(".published-file a")!.Visible());
+
+        await SaveAsync(editUrl, "/admin?handler=discarddraft", []);
+
+        Assert.Equal(0, await DraftCountAsync());
+        Assert.Equal((LawOnMigration, (int?)publishedFile),
+            await ReadAsync(db => db.PolicyDocuments.Where(p => p.Id == id).Select(p => new ValueTuple<string, int?>(p.Title, p.FileId)).SingleAsync()));
+        var item = ItemOf(await PublicProfileAsync(), "#key-policy-documents .document-list", LawOnMigration);
+        Assert.Equal([FileUrl(publishedFile, first)], FileLinks(item));
+        var record = await ReadAsync(db => db.ChangeRecords.SingleAsync(r => r.Action == ChangeAction.Discarded));
+        Assert.Contains("law-2026.pdf", record.ChangesJson, StringComparison.Ordinal);
+        var afterwards = await Editor.GetPageAsync(editUrl);
+        Assert.StartsWith("Now: law.pdf (PDF, ", afterwards.QuerySelector(".current-file")!.Visible(), StringComparison.Ordinal);
+        Assert.Null(afterwards.QuerySelector(".published-file"));
+    }
+
+    [Fact]
+    public async Task A_draft_that_removes_the_file_leaves_it_public_until_published_then_removes_it()
+    {
+        var id = await PublicationIdAsync(ProfileLight);
+        var editUrl = $"/admin/publications/edit/{id}";
+        var action = $"{editUrl}?country=kazakhstan";
+        var pdf = TestPdf.Make("to be removed");
+        await SaveWithFileAsync(editUrl, new() { ["intent"] = "save" }, "first.pdf", pdf);
+        var fileId = await FileIdAsync("first.pdf");
+
+        await SaveAsync(editUrl, action, new() { ["Attachment.Remove"] = "true", ["intent"] = "draft" });
+
+        Assert.Null(await ReadAsync(db => db.ContentDrafts.Select(d => d.FileId).SingleAsync()));
+        Assert.Equal([FileUrl(fileId, pdf)], FileLinks(ItemOf(await PublicProfileAsync(), "#relevant-publications", ProfileLight)));
+        var drafted = ItemOf(await Editor.GetPageAsync(PreviewUrl), "#relevant-publications", ProfileLight);
+        Assert.Equal("drafted", drafted.ClassName);
+        Assert.Empty(FileLinks(drafted));
+        var reopened = await Editor.GetPageAsync(editUrl);
+        Assert.Equal("This draft removes the file.", reopened.QuerySelector(".current-file")!.Visible());
+        Assert.Contains("Published now: first.pdf", reopened.QuerySelector(".published-file")!.Visible(), StringComparison.Ordinal);
+
+        await SaveAsync(editUrl, action, new() { ["intent"] = "save" });
+
+        Assert.Null(await ReadAsync(db => db.Publications.Where(p => p.Id == id).Select(p => p.FileId).SingleAsync()));
+        Assert.Empty(FileLinks(ItemOf(await PublicProfileAsync(), "#relevant-publications", ProfileLight)));
+        var fileChange = Assert.Single(await LatestChangesAsync(nameof(Publication), id), c => c.Field == nameof(Publication.FileId));
+        Assert.Equal((fileId.ToString(System.Globalization.CultureInfo.InvariantCulture), null), (fileChange.Old, fileChange.New));
+        Assert.Equal(0, await DraftCountAsync());
+        Assert.Equal(1, await ReadAsync(db => db.StoredFiles.CountAsync()));
     }
 
     /// <summary>Posts fields with the antiforgery token of the signed-in person's dashboard, as a hand-made form would.</summary>

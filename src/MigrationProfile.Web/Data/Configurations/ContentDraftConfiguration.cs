@@ -9,6 +9,8 @@ public class ContentDraftConfiguration : IEntityTypeConfiguration<ContentDraft>
     public void Configure(EntityTypeBuilder<ContentDraft> builder)
     {
         builder.HasOne(d => d.Country).WithMany().OnDelete(DeleteBehavior.Cascade);
+        // Stored files are never deleted (decision 011); a draft's file stays for as long as the draft.
+        builder.HasOne(d => d.File).WithMany().HasForeignKey(d => d.FileId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(d => d.ValuesJson).HasColumnType("jsonb");
         builder.Property(d => d.Label).HasMaxLength(FieldLimits.Title);

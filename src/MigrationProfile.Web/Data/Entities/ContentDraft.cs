@@ -32,6 +32,13 @@ public class ContentDraft
 
     /// <summary>The published item's concurrency version the draft was written against; publishing expects it.</summary>
     public uint? BasedOnVersion { get; set; }
+
+    /// <summary>
+    /// The file a publication or policy document has in the draft: one uploaded with the draft, or the published
+    /// item's file kept; null for none (and for kinds without files). Stored files are immutable, so it stays valid.
+    /// </summary>
+    public int? FileId { get; set; }
+    public StoredFile? File { get; set; }
 }
 
 /// <summary>The kinds of content that can be drafted; figures keep their direct path.</summary>

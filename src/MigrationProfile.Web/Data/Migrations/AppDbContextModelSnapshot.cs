@@ -448,6 +448,10 @@ namespace MigrationProfile.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<int?>("FileId")
+                        .HasColumnType("integer")
+                        .HasColumnName("file_id");
+
                     b.Property<int?>("ItemId")
                         .HasColumnType("integer")
                         .HasColumnName("item_id");
@@ -475,6 +479,9 @@ namespace MigrationProfile.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_content_drafts");
+
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("ix_content_drafts_file_id");
 
                     b.HasIndex("CountryId", "UpdatedAt")
                         .HasDatabaseName("ix_content_drafts_country_id_updated_at");
@@ -1488,7 +1495,15 @@ namespace MigrationProfile.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_content_drafts_countries_country_id");
 
+                    b.HasOne("MigrationProfile.Web.Data.Entities.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_content_drafts_stored_files_file_id");
+
                     b.Navigation("Country");
+
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("MigrationProfile.Web.Data.Entities.ImportRun", b =>

@@ -69,8 +69,13 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
         {
             Show(document);
         }
-        await Attachment.ShowAsync(db, uploads, document?.FileId, cancellationToken);
-        return await OpenDraftAsync(db, DraftKind.PolicyDocument, chosen.Id, document?.Id, document?.Version, cancellationToken) ? Page() : NotFound();
+        if (!await OpenDraftAsync(db, DraftKind.PolicyDocument, chosen.Id, document?.Id, document?.Version, cancellationToken))
+        {
+            return NotFound();
+        }
+        await Attachment.ShowAsync(db, uploads, await FileOnFormAsync(db, DraftKind.PolicyDocument, chosen.Id, document?.Id, document?.FileId, cancellationToken),
+            cancellationToken);
+        return Page();
     }
 
     /// <summary>Saves and publishes, or with intent=draft keeps the input as the editor's draft.</summary>
@@ -99,20 +104,16 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
             ModelState.AddModelError("Input.YearLastAmended", $"A document cannot be amended before it was adopted ({Input.YearAdopted}).");
         }
         var upload = await Attachment.ReadAsync(uploads, ModelState, nameof(Attachment), cancellationToken);
-        var fileBefore = document?.FileId;
+        var fileOnForm = await FileOnFormAsync(db, DraftKind.PolicyDocument, chosen.Id, document?.Id, document?.FileId, cancellationToken);
         if (!ModelState.IsValid)
         {
-            await Attachment.ShowAsync(db, uploads, fileBefore, cancellationToken);
+            await Attachment.ShowAsync(db, uploads, fileOnForm, cancellationToken);
             return Page();
         }
 
         if (intent == "draft")
         {
-            if (await Attachment.RefusedInDraftAsync(db, uploads, ModelState, nameof(Attachment), fileBefore, cancellationToken))
-            {
-                return Page();
-            }
-            return await SavedAsDraftAsync(db, DraftKind.PolicyDocument, chosen, document?.Id, Input.Title.Trim(),
+            return await SavedAsDraftAsync(db, DraftKind.PolicyDocument, chosen, document?.Id, Input.Title.Trim(), Attachment, upload, fileOnForm,
                 $"/admin/policy-documents?country={chosen.Slug}", cancellationToken);
         }
         if (await PublishingDraftAsync(db, document?.Version, cancellationToken) is { } refused)
@@ -121,7 +122,7 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var fileId = await Attachment.StoreAsync(db, upload, fileBefore, cancellationToken);
+        var fileId = await Attachment.StoreAsync(db, upload, fileOnForm.FileId, cancellationToken);
 
         var sortOrder = document?.SortOrder ?? await Reordering.NextPositionAsync(db.PolicyDocuments.Where(p => p.CountryId == chosen.Id), cancellationToken);
         document = ToSave(db, document, () => new PolicyDocument { CountryId = chosen.Id, Title = "", SortOrder = sortOrder });
@@ -129,7 +130,7 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
         document.FileId = fileId;
 
         var outcome = await ContentSaving.SaveAsync(db, document, cancellationToken);
-        await Attachment.FinishAsync(transaction, outcome, db, uploads, fileBefore, cancellationToken);
+        await Attachment.FinishAsync(transaction, outcome, db, uploads, fileOnForm, cancellationToken);
         return SavedOrExplained(outcome, $"Saved {document.Title}. The public page shows it now.",
             $"/admin/policy-documents?country={chosen.Slug}#document-{document.Id}");
     }
@@ -144,7 +145,7 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
         Country = (await CountryOfAsync(db, document, null, cancellationToken))!;
         var outcome = await ContentDeleting.DeleteAsync(db, document, Input.Version, cancellationToken);
         Show(document);
-        await Attachment.ShowAsync(db, uploads, document.FileId, cancellationToken);
+        await Attachment.ShowAsync(db, uploads, FileOnForm.Published(document.FileId), cancellationToken);
         return DeletedOrExplained(outcome, "policy document", $"Deleted {document.Title}.", $"/admin/policy-documents?country={Country.Slug}");
     }
 

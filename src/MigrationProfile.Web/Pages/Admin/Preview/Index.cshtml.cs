@@ -39,7 +39,8 @@ public class IndexModel(CountryProfileQuery query, AppDbContext db) : ProfileMod
     }
 
     /// <summary>
-    /// Each draft's values put onto a copy of its published item (or a new one) the way its edit page saves them.
+    /// Each draft's values put onto a copy of its published item (or a new one) the way its edit page saves them,
+    /// with the draft's file for publications and policy documents.
     /// Where several editors drafted the same item, the latest draft shows; a draft of an item deleted since is left out.
     /// </summary>
     private async Task<ProfileDraftOverlay> ReadDraftsAsync(int countryId, CancellationToken cancellationToken)
@@ -59,10 +60,18 @@ public class IndexModel(CountryProfileQuery query, AppDbContext db) : ProfileMod
                 (ContentDraft d, Authority a) => AuthorityEdit.CopyInput(ContentDrafts.Values<AuthorityEdit.AuthorityInput>(d), a),
                 () => new Authority { Name = "" }, cancellationToken),
             PolicyDocuments = await DraftedAsync(latest, DraftKind.PolicyDocument, Db.PolicyDocuments,
-                (ContentDraft d, PolicyDocument p) => PolicyDocumentEdit.CopyInput(ContentDrafts.Values<PolicyDocumentEdit.PolicyDocumentInput>(d), p),
+                (ContentDraft d, PolicyDocument p) =>
+                {
+                    PolicyDocumentEdit.CopyInput(ContentDrafts.Values<PolicyDocumentEdit.PolicyDocumentInput>(d), p);
+                    p.FileId = d.FileId;
+                },
                 () => new PolicyDocument { Title = "" }, cancellationToken),
             Publications = await DraftedAsync(latest, DraftKind.Publication, Db.Publications,
-                (ContentDraft d, Publication p) => PublicationEdit.CopyInput(ContentDrafts.Values<PublicationEdit.PublicationInput>(d), p),
+                (ContentDraft d, Publication p) =>
+                {
+                    PublicationEdit.CopyInput(ContentDrafts.Values<PublicationEdit.PublicationInput>(d), p);
+                    p.FileId = d.FileId;
+                },
                 () => new Publication { Title = "" }, cancellationToken),
         };
         DraftCount = overlay.NarrativeSections.Count + overlay.Authorities.Count + overlay.PolicyDocuments.Count + overlay.Publications.Count;

@@ -59,8 +59,13 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
         {
             Show(publication);
         }
-        await Attachment.ShowAsync(db, uploads, publication?.FileId, cancellationToken);
-        return await OpenDraftAsync(db, DraftKind.Publication, chosen.Id, publication?.Id, publication?.Version, cancellationToken) ? Page() : NotFound();
+        if (!await OpenDraftAsync(db, DraftKind.Publication, chosen.Id, publication?.Id, publication?.Version, cancellationToken))
+        {
+            return NotFound();
+        }
+        await Attachment.ShowAsync(db, uploads, await FileOnFormAsync(db, DraftKind.Publication, chosen.Id, publication?.Id, publication?.FileId, cancellationToken),
+            cancellationToken);
+        return Page();
     }
 
     /// <summary>Saves and publishes, or with intent=draft keeps the input as the editor's draft.</summary>
@@ -78,20 +83,16 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
             return DeletedMeanwhile();
         }
         var upload = await Attachment.ReadAsync(uploads, ModelState, nameof(Attachment), cancellationToken);
-        var fileBefore = publication?.FileId;
+        var fileOnForm = await FileOnFormAsync(db, DraftKind.Publication, chosen.Id, publication?.Id, publication?.FileId, cancellationToken);
         if (!ModelState.IsValid)
         {
-            await Attachment.ShowAsync(db, uploads, fileBefore, cancellationToken);
+            await Attachment.ShowAsync(db, uploads, fileOnForm, cancellationToken);
             return Page();
         }
 
         if (intent == "draft")
         {
-            if (await Attachment.RefusedInDraftAsync(db, uploads, ModelState, nameof(Attachment), fileBefore, cancellationToken))
-            {
-                return Page();
-            }
-            return await SavedAsDraftAsync(db, DraftKind.Publication, chosen, publication?.Id, Input.Title.Trim(),
+            return await SavedAsDraftAsync(db, DraftKind.Publication, chosen, publication?.Id, Input.Title.Trim(), Attachment, upload, fileOnForm,
                 $"/admin/publications?country={chosen.Slug}", cancellationToken);
         }
         if (await PublishingDraftAsync(db, publication?.Version, cancellationToken) is { } refused)
@@ -100,7 +101,7 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var fileId = await Attachment.StoreAsync(db, upload, fileBefore, cancellationToken);
+        var fileId = await Attachment.StoreAsync(db, upload, fileOnForm.FileId, cancellationToken);
 
         var sortOrder = publication?.SortOrder ?? await Reordering.NextPositionAsync(db.Publications.Where(p => p.CountryId == chosen.Id), cancellationToken);
         publication = ToSave(db, publication, () => new Publication { CountryId = chosen.Id, Title = "", SortOrder = sortOrder });
@@ -108,7 +109,7 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
         publication.FileId = fileId;
 
         var outcome = await ContentSaving.SaveAsync(db, publication, cancellationToken);
-        await Attachment.FinishAsync(transaction, outcome, db, uploads, fileBefore, cancellationToken);
+        await Attachment.FinishAsync(transaction, outcome, db, uploads, fileOnForm, cancellationToken);
         return SavedOrExplained(outcome, $"Saved {publication.Title}. The public page shows it now.",
             $"/admin/publications?country={chosen.Slug}#publication-{publication.Id}");
     }
@@ -123,7 +124,7 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
         Country = (await CountryOfAsync(db, publication, null, cancellationToken))!;
         var outcome = await ContentDeleting.DeleteAsync(db, publication, Input.Version, cancellationToken);
         Show(publication);
-        await Attachment.ShowAsync(db, uploads, publication.FileId, cancellationToken);
+        await Attachment.ShowAsync(db, uploads, FileOnForm.Published(publication.FileId), cancellationToken);
         return DeletedOrExplained(outcome, "publication", $"Deleted {publication.Title}.", $"/admin/publications?country={Country.Slug}");
     }
 
