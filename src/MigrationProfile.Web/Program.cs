@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
 using MigrationProfile.Web.Accounts;
 using MigrationProfile.Web.Api;
+using MigrationProfile.Web.Caching;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Downloads;
 using MigrationProfile.Web.Importing;
@@ -43,6 +44,9 @@ builder.Services.AddScoped<IndicatorSeriesQuery>();
 builder.Services.AddScoped<MigrantStockQuery>();
 
 builder.Services.AddAccounts(builder.Environment, builder.Configuration);
+// Several instances: cookies readable by every instance, and (with Redis:Configuration) one output cache for all.
+builder.Services.AddSharedDataProtection();
+builder.Services.AddSharedOutputCacheStore(builder.Configuration);
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddRazorPages(options =>
 {
