@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using StackExchange.Redis;
 
 namespace MigrationProfile.Web.Caching;
 
@@ -19,9 +20,14 @@ public static class SharedOutputCacheStore
         {
             return services;
         }
+        var connection = ConfigurationOptions.Parse(redis.Configuration);
+        // While Redis is down, commands fail at once instead of queueing for the timeout, and the connection is
+        // re-established in the background, so a start without Redis and a Redis restart both heal by themselves.
+        connection.AbortOnConnectFail = false;
+        connection.BacklogPolicy = BacklogPolicy.FailFast;
         services.AddStackExchangeRedisOutputCache(options =>
         {
-            options.Configuration = redis.Configuration;
+            options.ConfigurationOptions = connection;
             options.InstanceName = redis.InstanceName;
         });
         // The Redis store replaces the memory one whichever is registered first, and is wrapped so that Redis being
@@ -44,7 +50,7 @@ public static class SharedOutputCacheStore
 
 public sealed class RedisOptions
 {
-    /// <summary>A StackExchange.Redis configuration string, e.g. <c>redis:6379,abortConnect=false</c>; empty keeps the cache in memory.</summary>
+    /// <summary>A StackExchange.Redis configuration string, e.g. <c>redis:6379</c> or <c>redis:6379,password=...</c>; empty keeps the cache in memory.</summary>
     public string? Configuration { get; set; }
 
     /// <summary>Prefix of the portal's keys, so one Redis can serve other applications too.</summary>
