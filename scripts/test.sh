@@ -59,6 +59,11 @@ fi
 export MP_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
 echo "Test PostgreSQL on 127.0.0.1:$PG_PORT (MP_TEST_POSTGRES set)"
 
+# --- Redis for the several-instances tests (they start their own redis-server) -------------
+if [ ! -x /usr/bin/redis-server ] && [ -z "${MP_REDIS_SERVER:-}" ]; then
+  mp_apt_install redis-server || { echo "error: /usr/bin/redis-server is missing (Debian package: redis-server)" >&2; exit 1; }
+fi
+
 # --- Browser-test tools (only when that project exists) -----------------------------------
 if [ -d tests/MigrationProfile.BrowserTests ]; then
   if [ ! -x /usr/bin/chromium ]; then

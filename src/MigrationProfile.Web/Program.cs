@@ -54,6 +54,9 @@ builder.Services.Configure<FileUploadOptions>(builder.Configuration.GetSection(F
 builder.Services.AddScoped<FileUploads>();
 
 builder.Services.AddAccounts(builder.Environment, builder.Configuration);
+// Several instances: cookies readable by every instance, and (with Redis:Configuration) one output cache for all.
+builder.Services.AddSharedDataProtection();
+builder.Services.AddSharedOutputCacheStore(builder.Configuration);
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddRazorPages(options =>
 {

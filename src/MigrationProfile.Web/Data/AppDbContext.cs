@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -8,11 +9,12 @@ using MigrationProfile.Web.Data.Seed;
 namespace MigrationProfile.Web.Data;
 
 /// <summary>
-/// The portal's database: content, accounts (ASP.NET Core Identity) and the history of every content change.
+/// The portal's database: content, accounts (ASP.NET Core Identity), the history of every content change, and the
+/// Data Protection keys that every instance protects cookies with.
 /// Saving content always writes its history in the same transaction (see <see cref="SaveChangesAsync(bool, CancellationToken)"/>).
 /// </summary>
 public class AppDbContext(DbContextOptions<AppDbContext> options, IChangeAuthor? author = null)
-    : IdentityDbContext<AppUser>(options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     private readonly IChangeAuthor _author = author ?? SystemChangeAuthor.Instance;
     private long? _restoringFrom;
@@ -36,6 +38,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IChangeAuthor?
     public DbSet<MigrantStock> MigrantStocks => Set<MigrantStock>();
     public DbSet<StagedObservation> StagedObservations => Set<StagedObservation>();
     public DbSet<StagedMigrantStock> StagedMigrantStocks => Set<StagedMigrantStock>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The one place the provider, naming and seed are set: used by the app and by the dotnet-ef tools.</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) => options

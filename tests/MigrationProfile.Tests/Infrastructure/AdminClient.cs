@@ -32,7 +32,7 @@ public sealed class AdminClient : IDisposable
     {
         Assert.Contains(role, Roles.All);
         email ??= $"{role.ToLowerInvariant()}@tests.example.org";
-        await EnsureAccountAsync(portal, role, email, password);
+        await EnsureAccountAsync(portal.Services, role, email, password);
 
         var http = portal.CreateClient(new WebApplicationFactoryClientOptions
         {
@@ -40,6 +40,15 @@ public sealed class AdminClient : IDisposable
             BaseAddress = new Uri("https://localhost"),
             HandleCookies = true,
         });
+        return await SignInAsync(http, email, password);
+    }
+
+    /// <summary>
+    /// Signs in through the login form over <paramref name="http"/> (which keeps cookies and does not follow redirects),
+    /// e.g. a client on a real socket. The account must exist (see <see cref="EnsureAccountAsync"/>). Takes the client.
+    /// </summary>
+    public static async Task<AdminClient> SignInAsync(HttpClient http, string email, string password)
+    {
         var client = new AdminClient(http);
         try
         {
@@ -59,6 +68,9 @@ public sealed class AdminClient : IDisposable
             throw;
         }
     }
+
+    /// <summary>A person already signed in (their cookies are in <paramref name="http"/>'s handler), e.g. on another instance.</summary>
+    public static AdminClient SignedInWith(HttpClient http) => new(http);
 
     /// <summary>GETs a page, asserts it answered 200 and returns it parsed.</summary>
     public async Task<IHtmlDocument> GetPageAsync(string url)
@@ -207,9 +219,10 @@ public sealed class AdminClient : IDisposable
         return values;
     }
 
-    private static async Task EnsureAccountAsync(PortalFactory portal, string role, string email, string password)
+    /// <summary>Creates the account with that role and password unless one with the email exists.</summary>
+    public static async Task EnsureAccountAsync(IServiceProvider services, string role, string email, string password)
     {
-        await using var scope = portal.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (await users.FindByEmailAsync(email) is not null)
         {
