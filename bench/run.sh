@@ -77,7 +77,7 @@ else
 fi
 [ -f "$PUBLISHED/MigrationProfile.Web.dll" ] || fail "no MigrationProfile.Web.dll in $PUBLISHED"
 COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-if [ -n "$(git status --porcelain 2>/dev/null)" ]; then COMMIT="$COMMIT (with uncommitted changes)"; fi
+if [ -n "$(git status --porcelain -- src 2>/dev/null)" ]; then COMMIT="$COMMIT (with uncommitted changes to src/)"; fi
 
 # --- PostgreSQL ------------------------------------------------------------------------------------------
 # Server defaults (fsync on): the import's timing should be what a real server gives. Two portals with up to
@@ -147,7 +147,8 @@ start_portal() {
     dotnet "$PUBLISHED/MigrationProfile.Web.dll" >"$WORK/portal-$name.log" 2>&1 &
   local pid=$!
   PORTAL_PIDS+=("$pid")
-  local deadline=$((SECONDS + 120))
+  # Generous: a first start compiles and warms up, and a busy machine is slow at it.
+  local deadline=$((SECONDS + 600))
   until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/health" 2>/dev/null; do
     if ! kill -0 "$pid" 2>/dev/null || [ "$SECONDS" -ge "$deadline" ]; then
       tail -n 30 "$WORK/portal-$name.log" >&2
