@@ -92,8 +92,8 @@ connection_string() { printf 'Host=127.0.0.1;Port=%s;Username=postgres;Database=
 pg_create_db "$DB_PORT" bench_shipped
 say "Migrating, seeding and loading the shipped snapshot (the portal's import command)"
 started_at=$(date +%s.%N)
-ConnectionStrings__MigrationProfile="$(connection_string bench_shipped)" \
-  dotnet "$PUBLISHED/MigrationProfile.Web.dll" import snapshot >"$WORK/snapshot.log" 2>&1 \
+(cd "$PUBLISHED" && ConnectionStrings__MigrationProfile="$(connection_string bench_shipped)" \
+  dotnet MigrationProfile.Web.dll import snapshot) >"$WORK/snapshot.log" 2>&1 \
   || { tail -n 30 "$WORK/snapshot.log" >&2; fail "loading the shipped snapshot failed"; }
 SNAPSHOT_SECONDS=$(awk -v a="$started_at" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')
 SHIPPED_OBSERVATIONS=$(psql_db bench_shipped -tAc "SELECT count(*) FROM observations")
@@ -136,15 +136,16 @@ read -r SCALE_COUNTRY_COUNT SCALE_INDICATOR_COUNT SCALE_OBSERVATIONS < <(psql_db
 
 # --- Portals ---------------------------------------------------------------------------------------------
 # start_portal NAME DATABASE [VAR=VALUE ...]: a published portal on a free port, as shipped (Production, its
-# appsettings), with the abuse limits off so wrk is not answered 429. Sets PORT.
+# appsettings), with the abuse limits off so wrk is not answered 429. Sets PORT. It runs from the publish folder:
+# the content root, where appsettings.json is read, is the working directory.
 start_portal() {
   local name="$1" database="$2"
   shift 2
   PORT="$(pg_free_port)"
-  env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" \
+  (cd "$PUBLISHED" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" \
     ConnectionStrings__MigrationProfile="$(connection_string "$database")" \
     Import__LoadSnapshotOnStartup=false RateLimits__Enabled=false "$@" \
-    dotnet "$PUBLISHED/MigrationProfile.Web.dll" >"$WORK/portal-$name.log" 2>&1 &
+    dotnet MigrationProfile.Web.dll) >"$WORK/portal-$name.log" 2>&1 &
   local pid=$!
   PORTAL_PIDS+=("$pid")
   # Generous: a first start compiles and warms up, and a busy machine is slow at it.
@@ -266,8 +267,8 @@ psql_db bench_import -c "\\copy (SELECT c.name AS \"Country Name\", c.iso3code A
 CSV_ROWS=$(($(wc -l <"$CSV") - 1))
 [ "$CSV_ROWS" -eq "$IMPORT_ROWS" ] || fail "the generated CSV has $CSV_ROWS rows, not $IMPORT_ROWS"
 started_at=$(date +%s.%N)
-ConnectionStrings__MigrationProfile="$(connection_string bench_import)" \
-  dotnet "$PUBLISHED/MigrationProfile.Web.dll" import worldbank --file "$CSV" >"$WORK/import.log" 2>&1 \
+(cd "$PUBLISHED" && ConnectionStrings__MigrationProfile="$(connection_string bench_import)" \
+  dotnet MigrationProfile.Web.dll import worldbank --file "$CSV") >"$WORK/import.log" 2>&1 \
   || { tail -n 30 "$WORK/import.log" >&2; fail "the import failed"; }
 IMPORT_SECONDS=$(awk -v a="$started_at" -v b="$(date +%s.%N)" 'BEGIN{printf "%.2f", b-a}')
 IMPORT_SUMMARY=$(grep -v '^\s*$' "$WORK/import.log" | tail -n 1)
