@@ -157,7 +157,7 @@ public sealed class LoadWithEditsTests : IAsyncLifetime
             .OrderBy(r => r.Id)
             .Select(r => new { r.UserName, r.ChangesJson })
             .ToListAsync();
-        Assert.All(records, r => Assert.Equal("editor", r.UserName));
+        Assert.All(records, r => Assert.Equal("editor@tests.example.org", r.UserName));
         return [.. records.Select(r => JsonSerializer.Deserialize<List<FieldChange>>(r.ChangesJson, s_json)!
             .SingleOrDefault(c => c.Field == field)?.New ?? "(no change of " + field + ")")];
     }
