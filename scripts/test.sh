@@ -85,6 +85,11 @@ if [ -d tests/MigrationProfile.BrowserTests ]; then
   export MP_VNU_JAR="$ROOT/.tools/node_modules/vnu-jar/build/dist/vnu.jar"
 fi
 
+# --- Load generator (tests/MigrationProfile.Tests/Load runs wrk against the portal's socket) --------
+if ! command -v wrk >/dev/null 2>&1; then
+  mp_apt_install wrk || { echo "error: wrk is missing; the load test needs it (Debian package: wrk)" >&2; exit 1; }
+fi
+
 # --- OpenAPI linter ------------------------------------------------------------------------
 # Its own prefix: a second npm install into .tools/ would prune vnu-jar (--no-save keeps no manifest).
 if [ ! -x .tools/redocly/node_modules/.bin/redocly ]; then

@@ -20,6 +20,10 @@ public sealed class RateLimitSettings
     public const string SectionName = "RateLimits";
 
     /// <summary>Sign-in attempts (POST /account/login) per client address, on top of Identity's per-account lockout.</summary>
+    /// <summary>False turns both limits off: for a load test or benchmark on loopback, or behind a proxy that limits
+    /// requests itself. Never turn it off on a portal the internet reaches directly.</summary>
+    public bool Enabled { get; set; } = true;
+
     public WindowLimit SignIn { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(5) };
 
     /// <summary>Requests to the open data API per client address; a burst up to the limit, refilled evenly over the window.</summary>
@@ -93,7 +97,7 @@ public static class RateLimitingSetup
                 ? (api.Window / Math.Max(1, api.PermitLimit), 1)
                 : (TimeSpan.FromSeconds(1), (int)Math.Ceiling(api.PermitLimit / Math.Max(1, api.Window.TotalSeconds)));
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                context.Request.Path.StartsWithSegments(OpenDataApi.Prefix, StringComparison.OrdinalIgnoreCase)
+                settings.Value.Enabled && context.Request.Path.StartsWithSegments(OpenDataApi.Prefix, StringComparison.OrdinalIgnoreCase)
                     ? RateLimitPartition.GetTokenBucketLimiter(ClientPartition(context), _ => new TokenBucketRateLimiterOptions
                     {
                         TokenLimit = api.PermitLimit,
@@ -229,11 +233,13 @@ public sealed class SignInRateLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<HttpContext> _limiter;
     private readonly TimeSpan _window;
+    private readonly bool _enabled;
 
     public SignInRateLimiter(IOptions<RateLimitSettings> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var signIn = settings.Value.SignIn;
+        _enabled = settings.Value.Enabled;
         _window = signIn.Window;
         _limiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             RateLimitPartition.GetFixedWindowLimiter(RateLimitingSetup.ClientPartition(context), _ => new FixedWindowRateLimiterOptions
@@ -247,6 +253,10 @@ public sealed class SignInRateLimiter : IDisposable
     /// <summary>Counts one attempt; null when it may go ahead, otherwise how long the client must wait.</summary>
     public TimeSpan? TryAttempt(HttpContext context)
     {
+        if (!_enabled)
+        {
+            return null;
+        }
         using var lease = _limiter.AttemptAcquire(context);
         return lease.IsAcquired ? null : RateLimitingSetup.RetryAfter(lease, _window);
     }

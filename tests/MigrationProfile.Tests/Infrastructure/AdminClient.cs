@@ -2,7 +2,6 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MigrationProfile.Web.Accounts;
 using MigrationProfile.Web.Data.Entities;
@@ -20,7 +19,7 @@ public sealed class AdminClient : IDisposable
 
     private AdminClient(HttpClient http) => Http = http;
 
-    /// <summary>Cookie-keeping client on https://localhost (cookies are Secure outside Development); redirects are not followed.</summary>
+    /// <summary>Cookie-keeping client from <see cref="PortalFactory.CreateCookieClient"/>; redirects are not followed.</summary>
     public HttpClient Http { get; }
 
     /// <summary>
@@ -34,13 +33,7 @@ public sealed class AdminClient : IDisposable
         email ??= $"{role.ToLowerInvariant()}@tests.example.org";
         await EnsureAccountAsync(portal.Services, role, email, password);
 
-        var http = portal.CreateClient(new WebApplicationFactoryClientOptions
-        {
-            AllowAutoRedirect = false,
-            BaseAddress = new Uri("https://localhost"),
-            HandleCookies = true,
-        });
-        return await SignInAsync(http, email, password);
+        return await SignInAsync(portal.CreateCookieClient(), email, password);
     }
 
     /// <summary>

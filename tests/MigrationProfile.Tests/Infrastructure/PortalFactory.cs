@@ -60,6 +60,17 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return new AppDbContext(options.Options);
     }
 
+    /// <summary>
+    /// A client that keeps cookies and does not follow redirects, as <see cref="AdminClient"/> needs: in memory on
+    /// https://localhost, since sign-in cookies are Secure outside Development.
+    /// </summary>
+    public virtual HttpClient CreateCookieClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        BaseAddress = new Uri("https://localhost"),
+        HandleCookies = true,
+    });
+
     public async Task<IHtmlDocument> GetDocumentAsync(string url)
     {
         using var client = CreateClient();
