@@ -21,9 +21,10 @@ public sealed class LoadWithEditsTests : IAsyncLifetime
 {
     private const int Edits = 100;
     private const int Connections = 8;
-    // The load lasts a minute, or until the last edit is checked if that takes longer; never beyond the limit.
-    private static readonly TimeSpan s_loadDuration = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan s_loadLimit = TimeSpan.FromMinutes(5);
+    // The load lasts at least a minute, and until the last edit is checked however long that takes: the test measures
+    // no speed (bench/run.sh does). wrk needs a duration; this one only ends a run whose test has died.
+    private static readonly TimeSpan s_minimumLoad = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan s_wrkSafetyStop = TimeSpan.FromHours(2);
     // As the API writes it: web names, enums as their names.
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -66,12 +67,12 @@ public sealed class LoadWithEditsTests : IAsyncLifetime
         }
         using var editor = await AdminClient.SignInAsync(_portal, Roles.Editor);
 
-        using var wrk = WrkRun.Start(_portal.Address, s_publicPaths, s_loadLimit, Connections);
+        using var wrk = WrkRun.Start(_portal.Address, s_publicPaths, s_wrkSafetyStop, Connections);
         var loadStarted = System.Diagnostics.Stopwatch.StartNew();
         var saved = new List<(bool IsFigure, string Value)>();
         for (var edit = 0; edit < Edits; edit++)
         {
-            Assert.True(wrk.IsRunning, $"wrk stopped (after {s_loadLimit}) before edit {edit + 1} of {Edits}: the edits were not all made under load.");
+            Assert.True(wrk.IsRunning, $"wrk exited before edit {edit + 1} of {Edits}: the edits were not all made under load. {wrk.OutputSoFar}");
             var isFigure = edit % 2 == 0;
             var value = isFigure
                 ? (20_600_000 + edit).ToString(System.Globalization.CultureInfo.InvariantCulture)
@@ -87,10 +88,10 @@ public sealed class LoadWithEditsTests : IAsyncLifetime
             saved.Add((isFigure, value));
             await AssertShownOnTheNextRequestAsync(visitor, edit, isFigure, value);
         }
-        Assert.True(wrk.IsRunning, $"wrk stopped (after {s_loadLimit}) before the last of the {Edits} saves was checked.");
-        if (loadStarted.Elapsed < s_loadDuration)
+        Assert.True(wrk.IsRunning, $"wrk exited before the last of the {Edits} saves was checked. {wrk.OutputSoFar}");
+        if (loadStarted.Elapsed < s_minimumLoad)
         {
-            await Task.Delay(s_loadDuration - loadStarted.Elapsed);
+            await Task.Delay(s_minimumLoad - loadStarted.Elapsed);
         }
 
         var report = await wrk.StopAsync(TimeSpan.FromSeconds(60));

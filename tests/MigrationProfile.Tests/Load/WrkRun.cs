@@ -31,6 +31,18 @@ public sealed partial class WrkRun : IDisposable
 
     public bool IsRunning => !_process.HasExited;
 
+    /// <summary>What wrk has printed so far, to say why it ended early.</summary>
+    public string OutputSoFar
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
     /// <summary>Starts wrk for at most <paramref name="duration"/>; <see cref="StopAsync"/> ends it sooner.</summary>
     public static WrkRun Start(Uri address, IReadOnlyList<string> paths, TimeSpan duration, int connections)
     {
