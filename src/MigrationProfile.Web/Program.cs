@@ -9,6 +9,7 @@ using MigrationProfile.Web.Downloads;
 using MigrationProfile.Web.Editing;
 using MigrationProfile.Web.Files;
 using MigrationProfile.Web.Importing;
+using MigrationProfile.Web.Localization;
 using MigrationProfile.Web.Profiles;
 using MigrationProfile.Web.Security;
 using Serilog;
@@ -45,6 +46,8 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 
 builder.Services.AddImporting(builder.Configuration);
 
+// English and Russian (and any language added in configuration): URL prefix, interface text, numbers and dates.
+builder.Services.AddPortalLanguages(builder.Configuration);
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddScoped<CountryProfileQuery>();
 builder.Services.AddScoped<IndicatorSeriesQuery>();
@@ -79,14 +82,7 @@ builder.Services.AddRazorPages(options =>
     });
     // A save during a database outage answers with the editor's input kept and a clear message.
     options.Conventions.AddFolderApplicationModelConvention("/Admin", page => page.Filters.Add(new DatabaseOutageFilter()));
-}).AddMvcOptions(options =>
-{
-    // Said beside the field, in words an editor understands, with what they typed kept in the box.
-    var messages = options.ModelBindingMessageProvider;
-    messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"\"{value}\" is not valid for {field}: enter a whole number.");
-    messages.SetValueMustBeANumberAccessor(field => $"{field} must be a whole number.");
-    messages.SetValueMustNotBeNullAccessor(field => $"{field} is required.");
-});
+}).AddDataAnnotationsLocalization();
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -100,6 +96,7 @@ if (ImportCommand.IsImport(args))
 }
 
 app.UsePortalSecurityHeaders();
+app.UsePortalLanguages();
 app.UseSerilogRequestLogging();
 app.UsePortalAbuseLimits();
 
@@ -158,6 +155,7 @@ app.MapOpenDataApi();
 app.MapDownloads();
 app.MapChangeLogFeed();
 app.MapFiles();
+app.MapLanguageOffer();
 
 app.Run();
 return 0;

@@ -33,6 +33,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IChangeAuthor?
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<ContentDraft> ContentDrafts => Set<ContentDraft>();
+    public DbSet<ContentTranslation> ContentTranslations => Set<ContentTranslation>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<IndicatorMapping> IndicatorMappings => Set<IndicatorMapping>();
     public DbSet<MigrantStock> MigrantStocks => Set<MigrantStock>();

@@ -518,6 +518,76 @@ namespace MigrationProfile.Web.Data.Migrations
                     b.ToTable("content_drafts", (string)null);
                 });
 
+            modelBuilder.Entity("MigrationProfile.Web.Data.Entities.ContentTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CountryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("country_id");
+
+                    b.Property<string>("EnglishHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("english_hash")
+                        .IsFixedLength();
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("entity_type");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("field");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)")
+                        .HasColumnName("text");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_content_translations");
+
+                    b.HasIndex("CountryId")
+                        .HasDatabaseName("ix_content_translations_country_id");
+
+                    b.HasIndex("Language", "CountryId")
+                        .HasDatabaseName("ix_content_translations_language_country_id");
+
+                    b.HasIndex("EntityType", "EntityId", "Field", "Language")
+                        .IsUnique()
+                        .HasDatabaseName("ix_content_translations_entity_type_entity_id_field_language");
+
+                    b.ToTable("content_translations", (string)null);
+                });
+
             modelBuilder.Entity("MigrationProfile.Web.Data.Entities.Country", b =>
                 {
                     b.Property<int>("Id")
@@ -1528,6 +1598,15 @@ namespace MigrationProfile.Web.Data.Migrations
                     b.Navigation("Country");
 
                     b.Navigation("File");
+                });
+
+            modelBuilder.Entity("MigrationProfile.Web.Data.Entities.ContentTranslation", b =>
+                {
+                    b.HasOne("MigrationProfile.Web.Data.Entities.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_content_translations_countries_country_id");
                 });
 
             modelBuilder.Entity("MigrationProfile.Web.Data.Entities.ImportRun", b =>
