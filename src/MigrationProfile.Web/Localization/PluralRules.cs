@@ -17,19 +17,19 @@ public static class PluralRules
             "ru" or "uk" or "be" => (n % 10, n % 100) switch
             {
                 (1, not 11) => "one",
-                (>= 2 and <= 4, < 12 or > 14) => "few",
+                ( >= 2 and <= 4, < 12 or > 14) => "few",
                 _ => "many",
             },
             "pl" => n == 1 ? "one" : (n % 10, n % 100) switch
             {
-                (>= 2 and <= 4, < 12 or > 14) => "few",
+                ( >= 2 and <= 4, < 12 or > 14) => "few",
                 _ => "many",
             },
             "cs" or "sk" => n switch { 1 => "one", >= 2 and <= 4 => "few", _ => "other" },
             "lt" => (n % 10, n % 100) switch
             {
                 (1, < 11 or > 19) => "one",
-                (>= 2, < 11 or > 19) => "few",
+                ( >= 2, < 11 or > 19) => "few",
                 _ => "other",
             },
             "lv" => (n % 10, n % 100) switch
@@ -42,7 +42,7 @@ public static class PluralRules
             "hr" or "sr" or "bs" => (n % 10, n % 100) switch
             {
                 (1, not 11) => "one",
-                (>= 2 and <= 4, < 12 or > 14) => "few",
+                ( >= 2 and <= 4, < 12 or > 14) => "few",
                 _ => "other",
             },
             "sl" => (n % 100) switch { 1 => "one", 2 => "two", 3 or 4 => "few", _ => "other" },
