@@ -8,9 +8,15 @@ namespace MigrationProfile.Web.Profiles;
 /// <param name="Region">The Prague Process group the country is listed under, e.g. "Central Asia".</param>
 /// <param name="HasEditorialContent">True when editors have written any of authorities, policy documents,
 /// narrative or publications (a full profile); false when the profile has only the publishers' figures.</param>
+/// <param name="NameLanguage">The language of Name where it is not the one asked for (no translation yet); null otherwise.</param>
 public sealed record CountrySummary(string Slug, string Name, string Iso3Code, DateOnly LatestUpdate, string Region,
-    bool HasEditorialContent);
+    bool HasEditorialContent, string? NameLanguage = null);
 
+/// <summary>One country's profile in one language.</summary>
+/// <param name="Language">The language the profile was asked for (BCP 47); every display text is in it unless its
+/// XxxLanguage field names another (a text not translated yet, shown in English).</param>
+/// <param name="NameLanguage">The language of Name where it is not the one asked for; null otherwise.</param>
+/// <param name="GeneralInformationNoteLanguage">The same for GeneralInformationNote.</param>
 public sealed record CountryProfile(
     string Slug,
     string Name,
@@ -21,7 +27,10 @@ public sealed record CountryProfile(
     IReadOnlyList<AuthorityView> Authorities,
     IReadOnlyList<PolicyDocumentView> PolicyDocuments,
     IReadOnlyList<NarrativeSectionView> NarrativeSections,
-    IReadOnlyList<PublicationView> Publications);
+    IReadOnlyList<PublicationView> Publications,
+    string Language = "en",
+    string? NameLanguage = null,
+    string? GeneralInformationNoteLanguage = null);
 
 public sealed record PanelView(IndicatorPanel Panel, string Title, IReadOnlyList<IndicatorView> Indicators);
 
@@ -34,8 +43,12 @@ public sealed record PanelView(IndicatorPanel Panel, string Title, IReadOnlyList
 /// <param name="Figures">The latest figure of each source and series, international sources first.</param>
 /// <param name="ReconciliationNote">Why the sources' figures differ (what each one counts), given where an international
 /// and a national figure for the indicator differ and an editor has written a note; null otherwise.</param>
+/// <param name="NameLanguage">The language of Name where it is not the one asked for (no translation yet); null otherwise.</param>
+/// <param name="DescriptionLanguage">The same for Description.</param>
+/// <param name="ReconciliationNoteLanguage">The same for ReconciliationNote.</param>
 public sealed record IndicatorView(string Code, string Name, string? Description, ValueKind ValueKind, string? Unit,
-    IReadOnlyList<FigureView> Figures, string? ReconciliationNote);
+    IReadOnlyList<FigureView> Figures, string? ReconciliationNote, string? NameLanguage = null, string? DescriptionLanguage = null,
+    string? ReconciliationNoteLanguage = null);
 
 /// <summary>One figure with everything a reader needs to trust it: value, unit, period and source.</summary>
 /// <param name="NumericValue">The exact value as the publisher gave it; null for yes/no and text answers.</param>
@@ -85,9 +98,13 @@ public sealed record TrendPoint(int Year, int? Quarter, decimal Value);
 /// <param name="Label">As the page writes it: "2024", "2024 Q3", "Year not stated".</param>
 public sealed record PeriodView(int? Year, int? Quarter, string Label);
 
-public sealed record SourceView(string ShortName, string FullName, string? HomepageUrl, SourceScope Scope);
+/// <param name="ShortNameLanguage">The language of ShortName where it is not the one asked for (no translation yet); null otherwise.</param>
+/// <param name="FullNameLanguage">The same for FullName.</param>
+public sealed record SourceView(string ShortName, string FullName, string? HomepageUrl, SourceScope Scope,
+    string? ShortNameLanguage = null, string? FullNameLanguage = null);
 
-public sealed record AuthorityView(AuthorityRole Role, string RoleTitle, string Name, string? Url);
+/// <param name="NameLanguage">The language of Name where it is not the one asked for (no translation yet); null otherwise.</param>
+public sealed record AuthorityView(AuthorityRole Role, string RoleTitle, string Name, string? Url, string? NameLanguage = null);
 
 /// <summary>A key policy document.</summary>
 /// <param name="Title">Without the years, e.g. "Law on Migration".</param>
@@ -97,8 +114,9 @@ public sealed record AuthorityView(AuthorityRole Role, string RoleTitle, string 
 /// <param name="Url">A link to the text elsewhere, where known.</param>
 /// <param name="DisplayTitle">As the page lists it: "2011 (2018) Law on Migration".</param>
 /// <param name="File">The PDF stored on the portal, where an editor uploaded one; null otherwise.</param>
+/// <param name="TitleLanguage">The language of Title where it is not the one asked for (no translation yet); null otherwise.</param>
 public sealed record PolicyDocumentView(string Title, int? YearAdopted, int? YearLastAmended, PolicyDocumentKind Kind,
-    string? Url, string DisplayTitle, DocumentFileView? File);
+    string? Url, string DisplayTitle, DocumentFileView? File, string? TitleLanguage = null);
 
 /// <summary>A document's file stored on the portal, as the page links it.</summary>
 /// <param name="Url" example="/files/3/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08">Where the file is
@@ -113,7 +131,14 @@ public sealed record DocumentFileView(string Url, string FileName, string Conten
         new(Files.FileEndpoints.UrlFor(id, sha256), fileName, contentType, size, Files.FileSizeText.Describe(contentType, size));
 }
 
-public sealed record NarrativeSectionView(string Heading, string BodyMarkdown, string BodyHtml);
+/// <summary>A titled part of the profile's prose.</summary>
+/// <param name="Heading">The section's heading.</param>
+/// <param name="BodyMarkdown">Its text as written, in Markdown.</param>
+/// <param name="BodyHtml">Its text as the page shows it, sanitised.</param>
+/// <param name="HeadingLanguage">The language of Heading where it is not the one asked for (no translation yet); null otherwise.</param>
+/// <param name="BodyLanguage">The same for the text.</param>
+public sealed record NarrativeSectionView(string Heading, string BodyMarkdown, string BodyHtml, string? HeadingLanguage = null,
+    string? BodyLanguage = null);
 
 /// <summary>A report or study relevant to the country.</summary>
 /// <param name="Title">The publication's title.</param>
@@ -121,4 +146,6 @@ public sealed record NarrativeSectionView(string Heading, string BodyMarkdown, s
 /// <param name="Year">The year it was published, where known.</param>
 /// <param name="Publisher">Who published it, where known.</param>
 /// <param name="File">The PDF stored on the portal, where an editor uploaded one; null otherwise.</param>
-public sealed record PublicationView(string Title, string? Url, int? Year, string? Publisher, DocumentFileView? File);
+/// <param name="TitleLanguage">The language of Title where it is not the one asked for (no translation yet); null otherwise.</param>
+public sealed record PublicationView(string Title, string? Url, int? Year, string? Publisher, DocumentFileView? File,
+    string? TitleLanguage = null);

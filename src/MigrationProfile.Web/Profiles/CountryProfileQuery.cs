@@ -3,18 +3,37 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Localization;
 
 namespace MigrationProfile.Web.Profiles;
 
-/// <summary>Reads a country's profile in two queries; the page and the API both call it.</summary>
-public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdown)
+/// <summary>Reads a country's profile in two queries, in the request's language; the page and the API both call it.</summary>
+public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdown, PortalLanguages languages, DisplayFormat format)
 {
-    public async Task<IReadOnlyList<CountrySummary>> ListCountriesAsync(CancellationToken cancellationToken) =>
-        await db.Countries.AsNoTracking()
+    /// <summary>Every country, named and ordered in the request's language.</summary>
+    public async Task<IReadOnlyList<CountrySummary>> ListCountriesAsync(CancellationToken cancellationToken)
+    {
+        var countries = await db.Countries.AsNoTracking()
             .OrderBy(c => c.Name)
-            .Select(c => new CountrySummary(c.Slug, c.Name, c.Iso3Code, c.LatestUpdate, c.Region,
-                c.Authorities.Any() || c.PolicyDocuments.Any() || c.NarrativeSections.Any(n => n.Language == "en") || c.Publications.Any()))
+            .Select(c => new
+            {
+                c.Id,
+                Summary = new CountrySummary(c.Slug, c.Name, c.Iso3Code, c.LatestUpdate, c.Region,
+                    c.Authorities.Any() || c.PolicyDocuments.Any() || c.NarrativeSections.Any(n => n.Language == "en") || c.Publications.Any()),
+            })
             .ToListAsync(cancellationToken);
+        if (languages.Current.IsDefault)
+        {
+            return [.. countries.Select(c => c.Summary)];
+        }
+        var texts = await TranslatedTexts.LoadAsync(db, languages, null, [nameof(Country)], cancellationToken);
+        var comparer = StringComparer.Create(languages.Current.Culture, ignoreCase: true);
+        return [.. countries
+            .Select(c => texts.Of(nameof(Country), c.Id, nameof(Country.Name), c.Summary.Name) is var (name, nameLanguage)
+                ? c.Summary with { Name = name, NameLanguage = nameLanguage }
+                : c.Summary)
+            .OrderBy(c => c.Name, comparer)];
+    }
 
     public Task<CountryProfile?> GetAsync(string slug, CancellationToken cancellationToken) => GetAsync(slug, null, cancellationToken);
 
@@ -27,6 +46,8 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
     /// <param name="cancellationToken">Cancels the queries.</param>
     public async Task<CountryProfile?> GetAsync(string slug, ProfileDraftOverlay? drafts, CancellationToken cancellationToken)
     {
+        // The default language reads no translations: no row has an empty language.
+        var translationLanguage = languages.Current.IsDefault ? "" : languages.Current.Code;
         var headJson = await db.Database.SqlQuery<string>($"""
             SELECT json_build_object(
                 'id', c.id, 'slug', c.slug, 'name', c.name, 'iso3Code', c.iso3code, 'latestUpdate', c.latest_update,
@@ -45,7 +66,11 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
                     'publisher', p.publisher,
                     'file', (SELECT json_build_object('id', f.id, 'sha256', f.sha256, 'fileName', f.file_name,
                         'contentType', f.content_type, 'size', f.size) FROM stored_files f WHERE f.id = p.file_id))
-                    ORDER BY p.sort_order, p.id) FROM publications p WHERE p.country_id = c.id), '[]')
+                    ORDER BY p.sort_order, p.id) FROM publications p WHERE p.country_id = c.id), '[]'),
+                'translations', coalesce((SELECT json_agg(json_build_object('entityType', t.entity_type, 'entityId', t.entity_id,
+                    'field', t.field, 'text', t.text)) FROM content_translations t
+                    WHERE t.language = {translationLanguage}
+                      AND (t.country_id = c.id OR (t.country_id IS NULL AND t.entity_type IN ('IndicatorDefinition', 'Source')))), '[]')
             )::text AS "Value"
             FROM countries c WHERE c.slug = {slug}
             """).SingleOrDefaultAsync(cancellationToken);
@@ -54,10 +79,12 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
             return null;
         }
         var head = JsonSerializer.Deserialize<HeadRow>(headJson, s_json)!;
+        var texts = new TranslatedTexts(languages.Current, languages.Default,
+            head.Translations.Select(t => (t.EntityType, t.EntityId, t.Field, t.Text)));
 
         var figuresJson = await db.Database.SqlQuery<string>($"""
             SELECT coalesce(json_agg(json_build_object(
-                'id', l.id, 'indicatorCode', i.code, 'indicatorName', i.name, 'indicatorDescription', i.description,
+                'id', l.id, 'indicatorId', i.id, 'sourceId', s.id, 'indicatorCode', i.code, 'indicatorName', i.name, 'indicatorDescription', i.description,
                 'panel', i.panel, 'valueKind', i.value_kind, 'indicatorUnit', i.unit, 'indicatorSortOrder', i.sort_order,
                 'reconciliationNote', i.reconciliation_note,
                 'numericValue', l.numeric_value, 'booleanValue', l.boolean_value, 'textValue', l.text_value,
@@ -95,15 +122,21 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
         var files = await FilesAsync(head.Documents.Select(d => d.File).Concat(head.Publications.Select(p => p.File)),
             documents.Select(d => d.Item.FileId).Concat(publications.Select(p => p.Item.FileId)), cancellationToken);
 
+        // A drafted item is shown as the editor wrote it, in English: its translations belong to the published text.
+        var published = drafts is null ? texts : new TranslatedTexts(languages.Current, languages.Default, []);
+        var (name, nameLanguage) = texts.Of(nameof(Country), head.Id, nameof(Country.Name), head.Name);
+        var (note, noteLanguage) = texts.OfOptional(nameof(Country), head.Id, nameof(Country.GeneralInformationNote), head.GeneralInformationNote);
         return new CountryProfile(
-            head.Slug, head.Name, head.Iso3Code, head.LatestUpdate, head.GeneralInformationNote,
-            BuildPanels(figures),
-            AuthorityViews(authorities.Select(a => (a.Item.Role, a.Item.Name, a.Item.Url, a.Drafted)), drafts),
+            head.Slug, name, head.Iso3Code, head.LatestUpdate, note,
+            BuildPanels(figures, texts),
+            AuthorityViews(authorities.Select(a => (a.Item.Id, a.Item.Role, a.Item.Name, a.Item.Url, a.Drafted)), texts, published, drafts),
             [.. documents.Select(d => Marked(drafts, d.Drafted, PolicyDocumentView(new DocumentRow(d.Item.Id, d.Item.Title, d.Item.YearAdopted,
-                d.Item.YearLastAmended, d.Item.Kind, d.Item.Url, FileOf(files, d.Item.FileId)))))],
-            [.. sections.Select(s => Marked(drafts, s.Drafted, NarrativeSectionView(s.Item.Id, s.Item.Version, s.Item.Heading, s.Item.BodyMarkdown)))],
+                d.Item.YearLastAmended, d.Item.Kind, d.Item.Url, FileOf(files, d.Item.FileId)), d.Drafted ? published : texts)))],
+            [.. sections.Select(s => Marked(drafts, s.Drafted, NarrativeSectionView(s.Item.Id, s.Item.Version, s.Item.Heading, s.Item.BodyMarkdown,
+                s.Drafted ? published : texts)))],
             [.. publications.Select(p => Marked(drafts, p.Drafted, PublicationView(new PublicationRow(p.Item.Id, p.Item.Title, p.Item.Url, p.Item.Year,
-                p.Item.Publisher, FileOf(files, p.Item.FileId)))))]);
+                p.Item.Publisher, FileOf(files, p.Item.FileId)), p.Drafted ? published : texts)))],
+            languages.Current.Code, nameLanguage, noteLanguage);
     }
 
     /// <summary>The most recent points of a series a profile's sparkline draws; the indicator page has the whole series.</summary>
@@ -138,62 +171,95 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
 
     // The parts of a profile one at a time, for the API's /countries/{slug}/... endpoints; same order and shape as above.
 
-    public async Task<IReadOnlyList<AuthorityView>> AuthoritiesAsync(int countryId, CancellationToken cancellationToken) =>
-        AuthorityViews((await db.Authorities.AsNoTracking().Where(a => a.CountryId == countryId)
+    public async Task<IReadOnlyList<AuthorityView>> AuthoritiesAsync(int countryId, CancellationToken cancellationToken)
+    {
+        var texts = await TranslatedTexts.LoadAsync(db, languages, countryId, [nameof(Authority)], cancellationToken);
+        return AuthorityViews((await db.Authorities.AsNoTracking().Where(a => a.CountryId == countryId)
             .OrderBy(a => a.SortOrder).ThenBy(a => a.Id)
-            .Select(a => new { a.Role, a.Name, a.Url }).ToListAsync(cancellationToken))
-            .Select(a => (a.Role, a.Name, a.Url, false)));
+            .Select(a => new { a.Id, a.Role, a.Name, a.Url }).ToListAsync(cancellationToken))
+            .Select(a => (a.Id, a.Role, a.Name, a.Url, false)), texts, texts);
+    }
 
-    public async Task<IReadOnlyList<PolicyDocumentView>> PolicyDocumentsAsync(int countryId, CancellationToken cancellationToken) =>
-        [.. (await db.PolicyDocuments.AsNoTracking().Where(p => p.CountryId == countryId)
+    public async Task<IReadOnlyList<PolicyDocumentView>> PolicyDocumentsAsync(int countryId, CancellationToken cancellationToken)
+    {
+        var texts = await TranslatedTexts.LoadAsync(db, languages, countryId, [nameof(PolicyDocument)], cancellationToken);
+        return [.. (await db.PolicyDocuments.AsNoTracking().Where(p => p.CountryId == countryId)
             .OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
             .Select(p => new DocumentRow(p.Id, p.Title, p.YearAdopted, p.YearLastAmended, p.Kind, p.Url,
                 p.File == null ? null : new FileRow(p.File.Id, p.File.Sha256, p.File.FileName, p.File.ContentType, p.File.Size)))
             .ToListAsync(cancellationToken))
-            .Select(PolicyDocumentView)];
+            .Select(d => PolicyDocumentView(d, texts))];
+    }
 
     /// <summary>Every language's sections, each language in the order editors set.</summary>
-    public async Task<IReadOnlyList<(string Language, NarrativeSectionView Section)>> NarrativeAsync(int countryId, CancellationToken cancellationToken) =>
-        [.. (await db.NarrativeSections.AsNoTracking().Where(n => n.CountryId == countryId)
+    public async Task<IReadOnlyList<(string Language, NarrativeSectionView Section)>> NarrativeAsync(int countryId, CancellationToken cancellationToken)
+    {
+        var texts = await TranslatedTexts.LoadAsync(db, languages, countryId, [nameof(NarrativeSection)], cancellationToken);
+        return [.. (await db.NarrativeSections.AsNoTracking().Where(n => n.CountryId == countryId)
             .OrderBy(n => n.Language).ThenBy(n => n.SortOrder).ThenBy(n => n.Id)
             .Select(n => new { n.Id, n.Version, n.Language, n.Heading, n.BodyMarkdown }).ToListAsync(cancellationToken))
-            .Select(n => (n.Language, NarrativeSectionView(n.Id, n.Version, n.Heading, n.BodyMarkdown)))];
+            .Select(n => (n.Language, NarrativeSectionView(n.Id, n.Version, n.Heading, n.BodyMarkdown, texts)))];
+    }
 
-    public async Task<IReadOnlyList<PublicationView>> PublicationsAsync(int countryId, CancellationToken cancellationToken) =>
-        [.. (await db.Publications.AsNoTracking().Where(p => p.CountryId == countryId)
+    public async Task<IReadOnlyList<PublicationView>> PublicationsAsync(int countryId, CancellationToken cancellationToken)
+    {
+        var texts = await TranslatedTexts.LoadAsync(db, languages, countryId, [nameof(Publication)], cancellationToken);
+        return [.. (await db.Publications.AsNoTracking().Where(p => p.CountryId == countryId)
             .OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
             .Select(p => new PublicationRow(p.Id, p.Title, p.Url, p.Year, p.Publisher,
                 p.File == null ? null : new FileRow(p.File.Id, p.File.Sha256, p.File.FileName, p.File.ContentType, p.File.Size)))
             .ToListAsync(cancellationToken))
-            .Select(PublicationView)];
+            .Select(p => PublicationView(p, texts))];
+    }
 
     /// <summary>Roles are stored by name, so they are put in their reading order here, not by SQL.</summary>
-    private static List<AuthorityView> AuthorityViews(IEnumerable<(AuthorityRole Role, string Name, string? Url, bool Drafted)> authorities,
-        ProfileDraftOverlay? drafts = null) =>
+    /// <param name="authorities">The authorities to show, each marked where it is drafted.</param>
+    /// <param name="texts">Translations of published items.</param>
+    /// <param name="draftedTexts">Translations for drafted items (none: a draft is shown as written).</param>
+    /// <param name="drafts">The preview's drafts, or null.</param>
+    private List<AuthorityView> AuthorityViews(IEnumerable<(int Id, AuthorityRole Role, string Name, string? Url, bool Drafted)> authorities,
+        TranslatedTexts texts, TranslatedTexts draftedTexts, ProfileDraftOverlay? drafts = null) =>
         [.. authorities.OrderBy(a => a.Role)
-            .Select(a => Marked(drafts, a.Drafted, new AuthorityView(a.Role, DisplayText.AuthorityRoleTitle(a.Role), a.Name, a.Url)))];
+            .Select(a => (a.Drafted ? draftedTexts : texts).Of(nameof(Authority), a.Id, nameof(Authority.Name), a.Name) is var (name, nameLanguage)
+                ? Marked(drafts, a.Drafted, new AuthorityView(a.Role, format.AuthorityRoleTitle(a.Role), name, a.Url, nameLanguage))
+                : null!)];
 
-    private static PolicyDocumentView PolicyDocumentView(DocumentRow d) =>
-        new(d.Title, d.YearAdopted, d.YearLastAmended, d.Kind, d.Url, FigureFormatter.PolicyDocumentTitle(d.Title, d.YearAdopted, d.YearLastAmended),
-            FileView(d.File));
+    private PolicyDocumentView PolicyDocumentView(DocumentRow d, TranslatedTexts texts)
+    {
+        var (title, titleLanguage) = texts.Of(nameof(PolicyDocument), d.Id, nameof(PolicyDocument.Title), d.Title);
+        return new(title, d.YearAdopted, d.YearLastAmended, d.Kind, d.Url, format.PolicyDocumentTitle(title, d.YearAdopted, d.YearLastAmended),
+            FileView(d.File), titleLanguage);
+    }
 
-    private static PublicationView PublicationView(PublicationRow p) => new(p.Title, p.Url, p.Year, p.Publisher, FileView(p.File));
+    private static PublicationView PublicationView(PublicationRow p, TranslatedTexts texts)
+    {
+        var (title, titleLanguage) = texts.Of(nameof(Publication), p.Id, nameof(Publication.Title), p.Title);
+        return new(title, p.Url, p.Year, p.Publisher, FileView(p.File), titleLanguage);
+    }
 
     private static DocumentFileView? FileView(FileRow? file) =>
         file is null ? null : DocumentFileView.For(file.Id, file.Sha256, file.FileName, file.ContentType, file.Size);
 
-    private NarrativeSectionView NarrativeSectionView(int id, long? version, string heading, string bodyMarkdown) =>
-        new(heading, bodyMarkdown, version is long stored ? markdown.ToSafeHtml(id, stored, bodyMarkdown) : markdown.ToSafeHtml(bodyMarkdown));
+    private NarrativeSectionView NarrativeSectionView(int id, long? version, string heading, string bodyMarkdown, TranslatedTexts texts)
+    {
+        var (shownHeading, headingLanguage) = texts.Of(nameof(NarrativeSection), id, nameof(NarrativeSection.Heading), heading);
+        var (body, bodyLanguage) = texts.Of(nameof(NarrativeSection), id, nameof(NarrativeSection.BodyMarkdown), bodyMarkdown);
+        // Stored sections' HTML is cached per row version and language; a translation is rendered as it is read.
+        var html = bodyLanguage is null && !texts.Asked.IsDefault
+            ? markdown.ToSafeHtml(body)
+            : version is long stored ? markdown.ToSafeHtml(id, stored, bodyMarkdown) : markdown.ToSafeHtml(bodyMarkdown);
+        return new(shownHeading, body, html, headingLanguage, bodyLanguage);
+    }
 
     /// <summary>
     /// The profile shows the latest point of each series: one figure per indicator, source and series,
     /// international sources first so a national figure sits beside the international one it may differ from.
     /// </summary>
-    private static List<PanelView> BuildPanels(List<FigureRow> figures) =>
+    private List<PanelView> BuildPanels(List<FigureRow> figures, TranslatedTexts texts) =>
         [.. figures
             .GroupBy(f => f.Panel)
             .OrderBy(panel => panel.Key)
-            .Select(panel => new PanelView(panel.Key, DisplayText.PanelTitle(panel.Key), [.. panel
+            .Select(panel => new PanelView(panel.Key, format.PanelTitle(panel.Key), [.. panel
                 .GroupBy(f => f.IndicatorCode)
                 .OrderBy(indicator => indicator.First().IndicatorSortOrder)
                 .ThenBy(indicator => indicator.First().IndicatorName, StringComparer.Ordinal)
@@ -201,11 +267,19 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
                     .OrderBy(f => f.SourceScope)
                     .ThenBy(f => f.SourceShortName, StringComparer.Ordinal)
                     .ThenBy(f => f.Series, StringComparer.Ordinal)
-                    .Select(f => ToFigureView(f, [.. f.Trend.Select(p => new TrendPoint(p.Year, p.Quarter, p.Value))]))]))]))];
+                    .Select(f => ToFigureView(f, [.. f.Trend.Select(p => new TrendPoint(p.Year, p.Quarter, p.Value))], texts))], texts))]))];
 
-    private static IndicatorView ToIndicatorView(FigureRow first, List<FigureView> figures) =>
-        new(first.IndicatorCode, first.IndicatorName, first.IndicatorDescription, first.ValueKind, first.IndicatorUnit, figures,
-            SourcesDisagree(figures) ? first.ReconciliationNote : null);
+    private static IndicatorView ToIndicatorView(FigureRow first, List<FigureView> figures, TranslatedTexts texts)
+    {
+        const string Type = nameof(IndicatorDefinition);
+        var (name, nameLanguage) = texts.Of(Type, first.IndicatorId, nameof(IndicatorDefinition.Name), first.IndicatorName);
+        var (description, descriptionLanguage) = texts.OfOptional(Type, first.IndicatorId, nameof(IndicatorDefinition.Description), first.IndicatorDescription);
+        var (unit, _) = texts.OfOptional(Type, first.IndicatorId, nameof(IndicatorDefinition.Unit), first.IndicatorUnit);
+        var (note, noteLanguage) = SourcesDisagree(figures)
+            ? texts.OfOptional(Type, first.IndicatorId, nameof(IndicatorDefinition.ReconciliationNote), first.ReconciliationNote)
+            : (null, null);
+        return new(first.IndicatorCode, name, description, first.ValueKind, unit, figures, note, nameLanguage, descriptionLanguage, noteLanguage);
+    }
 
     /// <summary>An international and a national figure side by side with different values: where a reconciliation note helps.</summary>
     private static bool SourcesDisagree(List<FigureView> figures) =>
@@ -213,21 +287,24 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
             && figures.Any(national => national.Source.Scope == SourceScope.National
                 && (national.DisplayValue, national.DisplayUnit) != (international.DisplayValue, international.DisplayUnit)));
 
-    private static FigureView ToFigureView(FigureRow f, IReadOnlyList<TrendPoint> trend)
+    private FigureView ToFigureView(FigureRow f, IReadOnlyList<TrendPoint> trend, TranslatedTexts texts)
     {
-        var (value, unit) = FigureFormatter.Value(f.ValueKind, f.IndicatorUnit, f.NumericValue, f.BooleanValue,
+        var (indicatorUnit, _) = texts.OfOptional(nameof(IndicatorDefinition), f.IndicatorId, nameof(IndicatorDefinition.Unit), f.IndicatorUnit);
+        var (value, unit) = format.Value(f.ValueKind, indicatorUnit, f.NumericValue, f.BooleanValue,
             f.TextValue, f.Qualifier, f.Currency);
+        var (shortName, shortNameLanguage) = texts.Of(nameof(Source), f.SourceId, nameof(Source.ShortName), f.SourceShortName);
+        var (fullName, fullNameLanguage) = texts.Of(nameof(Source), f.SourceId, nameof(Source.FullName), f.SourceFullName);
         return new FigureView(
             f.NumericValue, f.BooleanValue, f.TextValue, f.Qualifier, f.Currency, value, unit,
-            new PeriodView(f.PeriodYear, f.PeriodQuarter, FigureFormatter.Period(f.PeriodYear, f.PeriodQuarter)),
+            new PeriodView(f.PeriodYear, f.PeriodQuarter, format.Period(f.PeriodYear, f.PeriodQuarter)),
             f.Series, f.Edition,
-            new SourceView(f.SourceShortName, f.SourceFullName, f.SourceHomepageUrl, f.SourceScope),
+            new SourceView(shortName, fullName, f.SourceHomepageUrl, f.SourceScope, shortNameLanguage, fullNameLanguage),
             f.SourceUrl ?? f.SourceHomepageUrl,
             f.Note, f.RetrievedAt, f.PublisherUpdatedOn, trend);
     }
 
     private sealed record FigureRow(
-        int Id, string IndicatorCode, string IndicatorName, string? IndicatorDescription, IndicatorPanel Panel,
+        int Id, int IndicatorId, int SourceId, string IndicatorCode, string IndicatorName, string? IndicatorDescription, IndicatorPanel Panel,
         ValueKind ValueKind, string? IndicatorUnit, int IndicatorSortOrder, string? ReconciliationNote,
         decimal? NumericValue, bool? BooleanValue, string? TextValue, string? Qualifier, string? Currency,
         int? PeriodYear, int? PeriodQuarter, string Series, string Edition,
@@ -237,7 +314,10 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
     private sealed record TrendRow(int Year, int? Quarter, decimal Value);
 
     private sealed record HeadRow(int Id, string Slug, string Name, string Iso3Code, DateOnly LatestUpdate, string? GeneralInformationNote,
-        List<AuthorityRow> Authorities, List<DocumentRow> Documents, List<SectionRow> Sections, List<PublicationRow> Publications);
+        List<AuthorityRow> Authorities, List<DocumentRow> Documents, List<SectionRow> Sections, List<PublicationRow> Publications,
+        List<TranslationRow> Translations);
+
+    private sealed record TranslationRow(string EntityType, int EntityId, string Field, string Text);
 
     private sealed record AuthorityRow(int Id, AuthorityRole Role, string Name, string? Url);
 

@@ -43,6 +43,8 @@ public static class ProfileSeeder
         {
             await db.SaveChangesAsync(cancellationToken);
         }
+        // The project's own translations of what was just seeded (decision 016).
+        await TranslationSeeder.SeedAsync(db, cancellationToken);
     }
 
     private static async Task AddMissingMappingsAsync(AppDbContext db, Dictionary<string, Source> sources,
