@@ -5,6 +5,8 @@ using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Microsoft.EntityFrameworkCore;
+using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
 using MigrationProfile.Web.Data.Seed;
 using MigrationProfile.Web.Importing;
@@ -177,6 +179,24 @@ public partial class RussianSeedTranslationTests
         Assert.Contains($"20{NoBreakSpace}млн", Kazakhstan.NarrativeSections["A regional migration hub"].BodyMarkdown, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Every_text_fits_the_column_of_the_english_it_translates()
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        AppDbContext.Configure(options, "Host=unused"); // only the model is read: nothing connects
+        using var db = new AppDbContext(options.Options);
+
+        var faults = AllTexts().Select(t =>
+        {
+            var column = db.Model.FindEntityType(t.Entity)?.FindProperty(t.Field);
+            return column is null ? $"{t.Where}: {t.Entity.Name} has no column {t.Field}"
+                : t.Text.Length > column.GetMaxLength() ? $"{t.Where}: {t.Text.Length} characters, the column holds {column.GetMaxLength()}"
+                : null;
+        }).OfType<string>();
+
+        Assert.Empty(faults);
+    }
+
     private static IEnumerable<string> RussianTypographyFaults(string text)
     {
         if (text.Contains('"', StringComparison.Ordinal))
@@ -192,41 +212,54 @@ public partial class RussianSeedTranslationTests
         }
     }
 
-    private static IEnumerable<(string Where, string Text)> AllTexts()
+    /// <summary>Every Russian text with the entity property it translates, and where it sits in the file.</summary>
+    private static IEnumerable<TranslatedText> AllTexts()
     {
         foreach (var (code, name) in Russian.Countries)
         {
-            yield return ($"country {code}", name);
+            yield return new(typeof(Country), nameof(Country.Name), $"country {code}", name);
         }
         foreach (var (key, source) in Russian.Sources)
         {
-            yield return ($"source {key} ShortName", source.ShortName);
-            yield return ($"source {key} FullName", source.FullName);
+            yield return new(typeof(Source), nameof(Source.ShortName), $"source {key}", source.ShortName);
+            yield return new(typeof(Source), nameof(Source.FullName), $"source {key}", source.FullName);
         }
         foreach (var (code, indicator) in Russian.Indicators)
         {
-            foreach (var (field, text) in new[] { ("Name", indicator.Name), ("Description", indicator.Description), ("Unit", indicator.Unit), ("ReconciliationNote", indicator.ReconciliationNote) })
+            var fields = new[]
             {
-                if (text is not null)
-                {
-                    yield return ($"indicator {code} {field}", text);
-                }
+                (nameof(IndicatorDefinition.Name), indicator.Name),
+                (nameof(IndicatorDefinition.Description), indicator.Description),
+                (nameof(IndicatorDefinition.Unit), indicator.Unit),
+                (nameof(IndicatorDefinition.ReconciliationNote), indicator.ReconciliationNote),
+            };
+            foreach (var (field, text) in fields.Where(f => f.Item2 is not null))
+            {
+                yield return new(typeof(IndicatorDefinition), field, $"indicator {code}", text!);
             }
         }
         foreach (var (slug, profile) in Russian.Profiles)
         {
             if (profile.GeneralInformationNote is not null)
             {
-                yield return ($"{slug} GeneralInformationNote", profile.GeneralInformationNote);
+                yield return new(typeof(Country), nameof(Country.GeneralInformationNote), slug, profile.GeneralInformationNote);
             }
-            foreach (var (english, russian) in profile.Authorities.Concat(profile.PolicyDocuments).Concat(profile.Publications))
+            foreach (var (english, russian) in profile.Authorities)
             {
-                yield return ($"{slug} {english}", russian);
+                yield return new(typeof(Authority), nameof(Authority.Name), $"{slug} {english}", russian);
+            }
+            foreach (var (english, russian) in profile.PolicyDocuments)
+            {
+                yield return new(typeof(PolicyDocument), nameof(PolicyDocument.Title), $"{slug} {english}", russian);
+            }
+            foreach (var (english, russian) in profile.Publications)
+            {
+                yield return new(typeof(Publication), nameof(Publication.Title), $"{slug} {english}", russian);
             }
             foreach (var (heading, section) in profile.NarrativeSections)
             {
-                yield return ($"{slug} {heading} Heading", section.Heading);
-                yield return ($"{slug} {heading} BodyMarkdown", section.BodyMarkdown);
+                yield return new(typeof(NarrativeSection), nameof(NarrativeSection.Heading), $"{slug} {heading}", section.Heading);
+                yield return new(typeof(NarrativeSection), nameof(NarrativeSection.BodyMarkdown), $"{slug} {heading}", section.BodyMarkdown);
             }
         }
     }
@@ -338,4 +371,9 @@ public partial class RussianSeedTranslationTests
         Dictionary<string, string> Publications, Dictionary<string, NarrativeText> NarrativeSections, string? GeneralInformationNote = null);
 
     private sealed record NarrativeText(string Heading, string BodyMarkdown);
+
+    private sealed record TranslatedText(Type Entity, string Field, string Place, string Text)
+    {
+        public string Where => $"{Place} {Field}";
+    }
 }
