@@ -54,6 +54,8 @@ public static class OpenDataApi
         var known = factory.MethodInfo.GetParameters()
             .Where(p => p.ParameterType == typeof(string) && p.Name is not null)
             .Select(p => p.Name!)
+            // Every endpoint answers in the language asked for (LanguageMiddleware).
+            .Append(Localization.LanguageMiddleware.QueryKey)
             .ToList();
         return async context =>
         {

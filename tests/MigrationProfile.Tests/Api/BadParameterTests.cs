@@ -64,7 +64,7 @@ public class BadParameterTests(ImportedPortalFactory portal) : IClassFixture<Imp
         // Endpoints without query parameters refuse any
         { "/api/v1/countries?region=Central%20Asia", "region" },
         { "/api/v1/indicators?code=population", "code" },
-        { "/api/v1/countries/kazakhstan/profile?lang=ru", "lang" },
+        { "/api/v1/countries/kazakhstan/profile?langauge=ru", "langauge" },
         { "/api/v1/countries/kazakhstan/authorities?page=2", "page" },
         { "/api/v1/countries/kazakhstan/policy-documents?x=1", "x" },
         { "/api/v1/countries/kazakhstan/narrative?language=ru", "language" },

@@ -35,6 +35,9 @@ public static class OpenApiDocumentSetup
                     "Every answer carries an ETag and a Last-Modified header; send them back as If-None-Match or If-Modified-Since " +
                     "to get 304 Not Modified when nothing changed. Any web origin may call the API (CORS, without credentials). " +
                     "A bad parameter is a 400 problem (RFC 9457) whose errors name the parameter and what it allows.\n\n" +
+                    "Display fields (names, titles, panel titles, formatted values and periods) are in the language asked for with " +
+                    "`lang` (en, ru) or else Accept-Language; each answer says its `language`, and a text not yet translated comes in " +
+                    "English with its own `...Language` field saying so. Raw values, codes and downloads are the same in every language.\n\n" +
                     "Licences: the portal's own content (authorities, policy documents, narrative, publications lists) is CC BY 4.0. " +
                     "Each figure remains under its publisher's licence (e.g. World Bank and UNHCR data CC BY 4.0; UN DESA under the " +
                     "United Nations' terms of use): cite the publisher, as each list's citation does.",
@@ -50,8 +53,27 @@ public static class OpenApiDocumentSetup
             options.MapType<decimal>(() => new OpenApiSchema { Type = JsonSchemaType.Number, Format = "decimal" });
             options.IncludeXmlComments(typeof(OpenApiDocumentSetup).Assembly);
             options.DocumentFilter<OpenDataDocumentFilter>();
+            options.OperationFilter<LanguageParameterFilter>();
         });
         return services;
+    }
+
+    /// <summary>Every endpoint takes ?lang= (LanguageMiddleware reads it before the endpoint runs).</summary>
+    private sealed class LanguageParameterFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = Localization.LanguageMiddleware.QueryKey,
+                In = ParameterLocation.Query,
+                Description = "The language of display fields, one the portal is published in (e.g. ru). Without it, the best " +
+                    "match of Accept-Language, else English. An unknown language is a 400 problem.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                Example = System.Text.Json.Nodes.JsonValue.Create("ru"),
+            });
+        }
     }
 
     /// <summary>Tag descriptions, and a root security requirement that asks for nothing: the API needs no key.</summary>

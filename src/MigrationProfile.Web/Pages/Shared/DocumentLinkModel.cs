@@ -10,4 +10,5 @@ namespace MigrationProfile.Web.Pages;
 /// <param name="Url">The document's page elsewhere, where known.</param>
 /// <param name="File">The PDF stored on the portal, where uploaded.</param>
 /// <param name="SayWhenUnlinked">Whether to say "no public link recorded" when there is neither.</param>
-public sealed record DocumentLinkModel(string Title, string? Url, DocumentFileView? File, bool SayWhenUnlinked);
+/// <param name="TitleLanguage">The title's language where it is not the page's (not translated yet); null otherwise.</param>
+public sealed record DocumentLinkModel(string Title, string? Url, DocumentFileView? File, bool SayWhenUnlinked, string? TitleLanguage = null);
