@@ -34,6 +34,8 @@ public class OpenApiDocumentTests(ImportedPortalFactory portal) : IClassFixture<
             Assert.False(string.IsNullOrWhiteSpace(o.Operation.GetProperty("description").GetString()), $"{name} has no description");
             Assert.True(o.Operation.GetProperty("responses").TryGetProperty("400", out _), $"{name} does not declare 400");
             Assert.True(o.Operation.GetProperty("responses").TryGetProperty("304", out _), $"{name} does not declare 304");
+            // Every endpoint answers in the language asked for.
+            Assert.Contains("lang", o.Operation.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
             var parameters = o.Operation.TryGetProperty("parameters", out var list) ? list.EnumerateArray().ToList() : [];
             Assert.All(parameters, p =>
             {
@@ -47,7 +49,7 @@ public class OpenApiDocumentTests(ImportedPortalFactory portal) : IClassFixture<
             }
         });
         Assert.Equal(
-            ["country", "indicator", "source", "edition", "from", "to", "page", "pageSize"],
+            ["country", "indicator", "source", "edition", "from", "to", "page", "pageSize", "lang"],
             operations.Single(o => o.Path == "/api/v1/observations").Operation.GetProperty("parameters").EnumerateArray()
                 .Select(p => p.GetProperty("name").GetString()));
     }
