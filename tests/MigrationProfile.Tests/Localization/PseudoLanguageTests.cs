@@ -98,9 +98,8 @@ public partial class PseudoLanguageTests : IAsyncLifetime
             .Concat(document.All.SelectMany(e => s_readAttributes.Select(e.GetAttribute)).OfType<string>())
             .Concat(document.QuerySelectorAll("input[type=submit], button").Select(b => b.GetAttribute("value")).OfType<string>())
             .Append(document.Title ?? "");
-        return texts.SelectMany(text => AsciiWord().Matches(text).Select(m => m.Value))
-            .Where(word => !IsCode(word))
-            .Select(word => $"{page}: {word}");
+        return texts.Where(text => AsciiWord().Matches(text).Any(word => !IsCode(word.Value)))
+            .Select(text => $"{page}: \"{string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))}\"");
     }
 
     /// <summary>Codes, acronyms, numbers with units, addresses and the portal's name are the same in every language.</summary>
