@@ -107,10 +107,10 @@ public abstract class ContentEditPageModel<TInput> : PageModel where TInput : cl
         return DraftSaved(country, label, listUrl);
     }
 
-    private RedirectResult DraftSaved(AdminCountry country, string label, string listUrl)
+    private LocalRedirectResult DraftSaved(AdminCountry country, string label, string listUrl)
     {
         TempData["Notice"] = $"Saved \"{label}\" as a draft. The public page still shows the published version; the preview of {country.Name} shows the draft.";
-        return Redirect(listUrl);
+        return LocalRedirect("~" + listUrl);
     }
 
     /// <summary>
@@ -173,7 +173,7 @@ public abstract class ContentEditPageModel<TInput> : PageModel where TInput : cl
         {
             case SaveStatus.Saved:
                 TempData["Notice"] = notice;
-                return Redirect(listUrl);
+                return LocalRedirect("~" + listUrl);
             case SaveStatus.Conflict:
                 Conflict = outcome.Conflict;
                 // The form now carries the newer version, so saving again knowingly replaces theirs.
@@ -204,7 +204,7 @@ public abstract class ContentEditPageModel<TInput> : PageModel where TInput : cl
             case SaveStatus.Saved:
                 TempData["Notice"] = notice;
                 TempData["UndoRecordId"] = outcome.ChangeRecordId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return Redirect(listUrl);
+                return LocalRedirect("~" + listUrl);
             case SaveStatus.InUse:
                 DeleteRefusal = inUseReason ?? $"Other content still refers to this {noun}.";
                 break;

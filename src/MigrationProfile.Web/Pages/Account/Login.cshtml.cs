@@ -83,7 +83,7 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
 
         await signIn.SignInAsync(user, Input.RememberMe);
         logger.LogInformation("{Email} signed in", user.Email);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "~/admin");
     }
 
     private PageResult Refuse(string message)

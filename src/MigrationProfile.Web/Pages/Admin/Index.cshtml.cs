@@ -57,7 +57,7 @@ public class IndexModel(AppDbContext db, IChangeAuthor author) : PageModel
         if (draft is null)
         {
             TempData["Notice"] = "That draft is no longer there: it was published or discarded meanwhile.";
-            return Redirect("/admin#drafts-title");
+            return LocalRedirect("~/admin#drafts-title");
         }
         if (!ContentDrafts.CanManage(User, draft))
         {
@@ -65,6 +65,6 @@ public class IndexModel(AppDbContext db, IChangeAuthor author) : PageModel
         }
         await ContentDrafts.DiscardAsync(db, draft, author, cancellationToken);
         TempData["Notice"] = $"Discarded the draft of \"{draft.Label}\". The history records it.";
-        return Redirect("/admin#drafts-title");
+        return LocalRedirect("~/admin#drafts-title");
     }
 }

@@ -43,6 +43,6 @@ public class IndexModel(AppDbContext db) : PageModel
         var country = (await AdminCountry.ByIdAsync(db, authority.CountryId, cancellationToken))!;
         var siblings = db.Authorities.Where(a => a.CountryId == authority.CountryId && a.Role == authority.Role);
         TempData["Notice"] = await ListOrder.MoveAndSaveAsync(db, siblings, id, direction, authority.Name, cancellationToken);
-        return Redirect($"/admin/authorities?country={country.Slug}#authority-{id}");
+        return LocalRedirect($"~/admin/authorities?country={country.Slug}#authority-{id}");
     }
 }

@@ -210,11 +210,11 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.FigureI
         if (outcome.Status == SaveStatus.Conflict)
         {
             TempData["Notice"] = ContentDeleting.ChangedMeanwhile("figure");
-            return Redirect($"/admin/figures/edit/{id}");
+            return LocalRedirect($"~/admin/figures/edit/{id}");
         }
         TempData["Notice"] = $"Deleted the {figure.Indicator.Name} figure from {figure.Source.ShortName}.";
         TempData["UndoRecordId"] = outcome.ChangeRecordId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Redirect($"/admin/figures?country={country.Slug}");
+        return LocalRedirect($"~/admin/figures?country={country.Slug}");
     }
 
     /// <summary>Reads the typed value as the indicator's kind needs it; null (with a message beside the field) if it cannot.</summary>

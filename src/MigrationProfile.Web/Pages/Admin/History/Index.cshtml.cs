@@ -234,6 +234,6 @@ public class IndexModel(AppDbContext db) : PageModel
         {
             TempData["Notice"] = "Not restored: another item now has the same key (for a figure: the same indicator, source, series, edition and period). Change or delete that one first.";
         }
-        return Redirect(itemUrl);
+        return LocalRedirect("~" + itemUrl);
     }
 }

@@ -110,7 +110,7 @@ public class IndexModel(AppDbContext db, ImportRunner runner) : PageModel
         var run = await runner.ImportFileAsync(request, stream, Input.File.FileName,
             new FileImportOptions { IndicatorCode = NullIfEmpty(Input.IndicatorCode)?.ToUpperInvariant(), Edition = NullIfEmpty(Input.Edition) },
             applyNow: false, cancellationToken);
-        return Redirect($"/admin/imports/{run.Id}");
+        return LocalRedirect($"~/admin/imports/{run.Id}");
     }
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -58,7 +58,7 @@ public class RunModel(AppDbContext db, ImportDiff diff, ImportApplying applying,
         TempData["Notice"] = outcome.Status == ApplyStatus.Applied
             ? $"Import run #{id} applied: {outcome.Run.Added} figures added, {outcome.Run.Changed} changed, {outcome.Run.ConflictsKept} hand-edited figures kept."
             : $"Import run #{id} was not waiting any more: it is {ImportRunText.Status(outcome.Run.Status).ToLowerInvariant()}.";
-        return Redirect($"/admin/imports/{id}");
+        return LocalRedirect($"~/admin/imports/{id}");
     }
 
     public async Task<IActionResult> OnPostDiscardAsync(int id, CancellationToken cancellationToken)
@@ -66,7 +66,7 @@ public class RunModel(AppDbContext db, ImportDiff diff, ImportApplying applying,
         TempData["Notice"] = await applying.DiscardAsync(id, cancellationToken)
             ? $"Import run #{id} discarded; nothing was changed."
             : $"Import run #{id} was not waiting any more.";
-        return Redirect($"/admin/imports/{id}");
+        return LocalRedirect($"~/admin/imports/{id}");
     }
 
     public async Task<IActionResult> OnPostUndoAsync(int id, CancellationToken cancellationToken)
@@ -76,7 +76,7 @@ public class RunModel(AppDbContext db, ImportDiff diff, ImportApplying applying,
             ? $"Import run #{id} undone: {outcome.Removed} figures removed, {outcome.Reverted} given back their earlier values" +
               (outcome.LeftAlone > 0 ? $", {outcome.LeftAlone} left as they are because they changed again since." : ".")
             : outcome.Refusal;
-        return Redirect($"/admin/imports/{id}");
+        return LocalRedirect($"~/admin/imports/{id}");
     }
 
     public static string Period(DiffRow row) => FigureFormatter.Period(row.PeriodYear, row.PeriodQuarter);

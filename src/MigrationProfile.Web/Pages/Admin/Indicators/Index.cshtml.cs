@@ -31,6 +31,6 @@ public class IndexModel(AppDbContext db) : PageModel
         }
         var siblings = db.IndicatorDefinitions.Where(i => i.Panel == indicator.Panel);
         TempData["Notice"] = await ListOrder.MoveAndSaveAsync(db, siblings, id, direction, indicator.Name, cancellationToken);
-        return Redirect($"/admin/indicators#indicator-{id}");
+        return LocalRedirect($"~/admin/indicators#indicator-{id}");
     }
 }

@@ -134,11 +134,11 @@ public class EditModel(AppDbContext db, MarkdownRenderer markdown) : ContentEdit
         if (outcome.Status == SaveStatus.Conflict)
         {
             TempData["Notice"] = ContentDeleting.ChangedMeanwhile("section");
-            return Redirect($"/admin/narrative/edit/{id}");
+            return LocalRedirect($"~/admin/narrative/edit/{id}");
         }
         TempData["Notice"] = $"Deleted \"{section.Heading}\".";
         TempData["UndoRecordId"] = outcome.ChangeRecordId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Redirect($"/admin/narrative?country={country.Slug}");
+        return LocalRedirect($"~/admin/narrative?country={country.Slug}");
     }
 
     /// <summary>The form's values onto the section: for a save, and for the preview of a draft.</summary>

@@ -42,6 +42,6 @@ public class IndexModel(AppDbContext db) : PageModel
         var country = (await AdminCountry.ByIdAsync(db, section.CountryId, cancellationToken))!;
         var siblings = db.NarrativeSections.Where(n => n.CountryId == section.CountryId && n.Language == section.Language);
         TempData["Notice"] = await ListOrder.MoveAndSaveAsync(db, siblings, id, direction, $"\"{section.Heading}\"", cancellationToken);
-        return Redirect($"/admin/narrative?country={country.Slug}");
+        return LocalRedirect($"~/admin/narrative?country={country.Slug}");
     }
 }

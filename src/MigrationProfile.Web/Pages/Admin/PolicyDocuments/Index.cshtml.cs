@@ -46,6 +46,6 @@ public class IndexModel(AppDbContext db) : PageModel
         var country = (await AdminCountry.ByIdAsync(db, document.CountryId, cancellationToken))!;
         var siblings = db.PolicyDocuments.Where(p => p.CountryId == document.CountryId);
         TempData["Notice"] = await ListOrder.MoveAndSaveAsync(db, siblings, id, direction, document.Title, cancellationToken);
-        return Redirect($"/admin/policy-documents?country={country.Slug}#document-{id}");
+        return LocalRedirect($"~/admin/policy-documents?country={country.Slug}#document-{id}");
     }
 }

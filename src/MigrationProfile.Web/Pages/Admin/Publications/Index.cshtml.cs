@@ -41,6 +41,6 @@ public class IndexModel(AppDbContext db) : PageModel
         var country = (await AdminCountry.ByIdAsync(db, publication.CountryId, cancellationToken))!;
         var siblings = db.Publications.Where(p => p.CountryId == publication.CountryId);
         TempData["Notice"] = await ListOrder.MoveAndSaveAsync(db, siblings, id, direction, publication.Title, cancellationToken);
-        return Redirect($"/admin/publications?country={country.Slug}#publication-{id}");
+        return LocalRedirect($"~/admin/publications?country={country.Slug}#publication-{id}");
     }
 }

@@ -102,7 +102,7 @@ public class CreateModel(AppDbContext db, UserManager<AppUser> users, ILogger<Cr
         logger.LogInformation("{Admin} created the {Role} account {Email}", User.Identity?.Name, Input.Role, email);
         TempData["Notice"] = $"Created the {Input.Role} account for {account.DisplayName} ({email}). " +
             "Give them the initial password; they can change it after signing in.";
-        return Redirect("/admin/users");
+        return LocalRedirect("~/admin/users");
     }
 
     private void EmailTaken(string email, string? existingId)

@@ -132,7 +132,7 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManage
         TempData["Notice"] = Input.Role == currentRole
             ? $"Saved {user.DisplayName} ({user.Email})."
             : $"Saved {user.DisplayName} ({user.Email}), now {Input.Role}. The new role applies within a minute.";
-        return Redirect("/admin/users");
+        return LocalRedirect("~/admin/users");
     }
 
     public async Task<IActionResult> OnPostDeactivateAsync(string id, CancellationToken cancellationToken)
@@ -150,7 +150,7 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManage
         if (!user.IsActive)
         {
             TempData["Notice"] = $"{user.DisplayName} ({user.Email}) was already deactivated.";
-            return Redirect("/admin/users");
+            return LocalRedirect("~/admin/users");
         }
         if (await UserAccounts.IsLastActiveAdminAsync(users, user))
         {
@@ -168,7 +168,7 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManage
 
         logger.LogInformation("{Admin} deactivated the account {Email}", User.Identity?.Name, user.Email);
         TempData["Notice"] = $"Deactivated {user.DisplayName} ({user.Email}). They cannot sign in, and any session they have open ends within a minute.";
-        return Redirect("/admin/users");
+        return LocalRedirect("~/admin/users");
     }
 
     public async Task<IActionResult> OnPostReactivateAsync(string id)
@@ -187,7 +187,7 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManage
 
         logger.LogInformation("{Admin} reactivated the account {Email}", User.Identity?.Name, user.Email);
         TempData["Notice"] = $"Reactivated {user.DisplayName} ({user.Email}). They can sign in again with their password.";
-        return Redirect("/admin/users");
+        return LocalRedirect("~/admin/users");
     }
 
     public async Task<IActionResult> OnPostUnlockAsync(string id)
@@ -206,7 +206,7 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManage
 
         logger.LogInformation("{Admin} unlocked the account {Email}", User.Identity?.Name, user.Email);
         TempData["Notice"] = $"Unlocked {user.DisplayName} ({user.Email}). They can sign in again now.";
-        return Redirect("/admin/users");
+        return LocalRedirect("~/admin/users");
     }
 
     public async Task<IActionResult> OnPostResetPasswordAsync(string id)
@@ -241,7 +241,7 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManage
 
         logger.LogInformation("{Admin} set a new password for {Email}", User.Identity?.Name, user.Email);
         TempData["Notice"] = $"Set a new password for {user.DisplayName} ({user.Email}). Give it to them; any session they had open ends within a minute.";
-        return Redirect("/admin/users");
+        return LocalRedirect("~/admin/users");
     }
 
     private async Task ShowAsync(AppUser user, bool keepProfileInput)
