@@ -229,11 +229,11 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.FigureI
         switch (indicator.ValueKind)
         {
             case ValueKind.YesNo:
-                if (text.Equals("yes", StringComparison.OrdinalIgnoreCase))
+                if (text.Equals("yes", StringComparison.OrdinalIgnoreCase) || text.Equals(Text["Yes"], StringComparison.CurrentCultureIgnoreCase))
                 {
                     return (null, true, null);
                 }
-                if (text.Equals("no", StringComparison.OrdinalIgnoreCase))
+                if (text.Equals("no", StringComparison.OrdinalIgnoreCase) || text.Equals(Text["No"], StringComparison.CurrentCultureIgnoreCase))
                 {
                     return (null, false, null);
                 }
@@ -242,7 +242,7 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.FigureI
             case ValueKind.Text:
                 return (null, null, text);
             default:
-                if (!NumberText.TryParse(text, out var number, out var error))
+                if (!NumberText.TryParse(text, out var number, out var error, Text))
                 {
                     ModelState.AddModelError("Input.Value", error);
                     return null;

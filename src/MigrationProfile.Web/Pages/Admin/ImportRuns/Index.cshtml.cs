@@ -52,7 +52,7 @@ public class IndexModel(AppDbContext db, ImportRunner runner, InterfaceTextLocal
 
         [Display(Name = "World Bank indicator code")]
         [RegularExpression(@"^[A-Za-z0-9]+(\.[A-Za-z0-9]+)+$", ErrorMessage = "A World Bank code looks like SP.POP.TOTL.")]
-        [StringLength(40)]
+        [StringLength(40, ErrorMessage = "Keep the code under {1} characters.")]
         public string? IndicatorCode { get; set; }
 
         [Display(Name = "UN DESA edition")]
