@@ -144,9 +144,11 @@ public class RussianAdminTests : IAsyncLifetime
         var missing = _portal.GetService<InterfaceText>().Missing.Where(m => m.Language == "ru").Select(m => m.Key).Order(StringComparer.Ordinal).ToList();
         Assert.True(missing.Count == 0, "No Russian for:\n" + string.Join("\n", missing));
 
-        // The preview is the public page's markup (its text is the public pages'); its links stay in Russian too.
+        // The preview shows the public page's own markup (the public pages' text and links); its banner is the admin's.
         var preview = await admin.GetPageAsync("/ru/admin/preview/kazakhstan");
-        Assert.Empty(LinksLeavingRussian(preview));
+        var banner = preview.QuerySelector(".preview-banner")!;
+        Assert.Equal("Предпросмотр со всеми черновиками как опубликованными: это не публичная страница", banner.QuerySelector("p")!.Visible());
+        Assert.Equal(["/ru/admin#drafts-title", "/ru/countries/kazakhstan"], banner.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]
@@ -185,7 +187,7 @@ public class RussianAdminTests : IAsyncLifetime
             Assert.StartsWith("/ru/admin/figures?country=kazakhstan", good.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
         var list = await editor.GetPageAsync(good.Headers.Location!.OriginalString);
-        Assert.StartsWith("Сохранён показатель", list.QuerySelector(".notice-success")!.Visible(), StringComparison.Ordinal);
+        Assert.StartsWith("Сохранено значение показателя «", list.QuerySelector(".notice-success")!.Visible(), StringComparison.Ordinal);
 
         var (stale, conflict) = await editor.PostFormAsync(editUrl, editUrl,
             new Dictionary<string, string> { ["Input.Version"] = staleVersion, ["Input.Value"] = "20 650 000" });
