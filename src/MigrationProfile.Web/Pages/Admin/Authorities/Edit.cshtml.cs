@@ -20,7 +20,7 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Authori
         ? new("authority", $"/admin/authorities/edit/{id}?handler=delete", Input.Version, nameof(Authority), id, DeleteItem.FromPublicPage)
         : null;
 
-    public IReadOnlyList<SelectListItem> RoleChoices { get; } = EnumChoices.Of<AuthorityRole>(DisplayText.AuthorityRoleTitle);
+    public IReadOnlyList<SelectListItem> RoleChoices => EnumChoices.Of<AuthorityRole>(value => Text[DisplayText.AuthorityRoleTitle(value)]);
 
     public sealed class AuthorityInput : IVersionedInput
     {

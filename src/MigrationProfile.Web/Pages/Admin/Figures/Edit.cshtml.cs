@@ -261,10 +261,11 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.FigureI
         }
     }
 
-    private static string ValueAsTyped(Observation figure) => figure switch
+    /// <summary>The stored value as an editor types it: numbers in the one form the form reads back, yes/no in the page's language.</summary>
+    private string ValueAsTyped(Observation figure) => figure switch
     {
         { NumericValue: decimal number } => FigureFormatter.Number(number),
-        { BooleanValue: bool answer } => answer ? "Yes" : "No",
+        { BooleanValue: bool answer } => answer ? Text["Yes"] : Text["No"],
         _ => figure.TextValue ?? "",
     };
 
@@ -275,9 +276,9 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.FigureI
             .Select(i => new { i.Id, i.Name, i.Panel, i.ValueKind, i.Unit })
             .ToListAsync(cancellationToken);
         var groups = indicators.Select(i => i.Panel).Distinct().Order()
-            .ToDictionary(panel => panel, panel => new SelectListGroup { Name = DisplayText.PanelTitle(panel) });
+            .ToDictionary(panel => panel, panel => new SelectListGroup { Name = Text[DisplayText.PanelTitle(panel)] });
         Indicators = [.. indicators.OrderBy(i => i.Panel).Select(i => new SelectListItem(
-            $"{i.Name} ({DisplayText.ValueKindTitle(i.ValueKind)}{(string.IsNullOrEmpty(i.Unit) ? "" : $", {i.Unit}")})",
+            $"{i.Name} ({Text[DisplayText.ValueKindTitle(i.ValueKind)]}{(string.IsNullOrEmpty(i.Unit) ? "" : $", {i.Unit}")})",
             i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)) { Group = groups[i.Panel] })];
         Sources = await db.Sources.AsNoTracking().OrderBy(s => s.ShortName)
             .Select(s => new SelectListItem(s.ShortName + " — " + s.FullName, s.Id.ToString()))

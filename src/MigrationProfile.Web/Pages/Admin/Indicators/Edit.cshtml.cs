@@ -21,9 +21,9 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Indicat
         ? new("indicator", $"/admin/indicators/edit/{id}?handler=delete", Input.Version, nameof(IndicatorDefinition), id, DeleteItem.WhenUnused, DeleteRefusal)
         : null;
 
-    public IReadOnlyList<SelectListItem> PanelChoices { get; } = EnumChoices.Of<IndicatorPanel>(DisplayText.PanelTitle);
+    public IReadOnlyList<SelectListItem> PanelChoices => EnumChoices.Of<IndicatorPanel>(value => Text[DisplayText.PanelTitle(value)]);
 
-    public IReadOnlyList<SelectListItem> ValueKindChoices { get; } = EnumChoices.Of<ValueKind>(DisplayText.ValueKindTitle);
+    public IReadOnlyList<SelectListItem> ValueKindChoices => EnumChoices.Of<ValueKind>(value => Text[DisplayText.ValueKindTitle(value)]);
 
     public sealed class IndicatorInput : IVersionedInput
     {

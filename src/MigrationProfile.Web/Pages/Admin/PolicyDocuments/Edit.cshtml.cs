@@ -27,7 +27,7 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
         ? new("policy document", $"/admin/policy-documents/edit/{id}?handler=delete", Input.Version, nameof(PolicyDocument), id, DeleteItem.FromPublicPage)
         : null;
 
-    public IReadOnlyList<SelectListItem> KindChoices { get; } = EnumChoices.Of<PolicyDocumentKind>(DisplayText.PolicyDocumentKindTitle);
+    public IReadOnlyList<SelectListItem> KindChoices => EnumChoices.Of<PolicyDocumentKind>(value => Text[DisplayText.PolicyDocumentKindTitle(value)]);
 
     public sealed class PolicyDocumentInput : IVersionedInput
     {

@@ -21,7 +21,7 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.SourceI
         ? new("source", $"/admin/sources/edit/{id}?handler=delete", Input.Version, nameof(Source), id, DeleteItem.WhenUnused, DeleteRefusal)
         : null;
 
-    public IReadOnlyList<SelectListItem> ScopeChoices { get; } = EnumChoices.Of<SourceScope>(DisplayText.SourceScopeTitle);
+    public IReadOnlyList<SelectListItem> ScopeChoices => EnumChoices.Of<SourceScope>(value => Text[DisplayText.SourceScopeTitle(value)]);
 
     public sealed class SourceInput : IVersionedInput
     {
