@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
-using MigrationProfile.Web.Localization;
 using MigrationProfile.Web.Data.Entities;
 using MigrationProfile.Web.Data.History;
 using MigrationProfile.Web.Editing;
+using MigrationProfile.Web.Localization;
 using MigrationProfile.Web.Pages.Admin.History;
 
 namespace MigrationProfile.Web.Pages.Admin;

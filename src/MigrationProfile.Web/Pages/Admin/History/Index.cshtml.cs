@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
-using MigrationProfile.Web.Localization;
 using MigrationProfile.Web.Data.Entities;
 using MigrationProfile.Web.Data.History;
+using MigrationProfile.Web.Localization;
 using Npgsql;
 
 namespace MigrationProfile.Web.Pages.Admin.History;

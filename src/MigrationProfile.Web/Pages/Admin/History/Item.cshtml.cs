@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
-using MigrationProfile.Web.Localization;
 using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Localization;
 
 namespace MigrationProfile.Web.Pages.Admin.History;
 
