@@ -1,5 +1,6 @@
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Localization;
 
 namespace MigrationProfile.Web.Editing;
 
@@ -37,17 +38,11 @@ public static class ContentDeleting
         figuresUsingIt > 0 ? new SaveOutcome(SaveStatus.InUse) : await DeleteAsync(db, item, version, cancellationToken);
 
     /// <summary>"STAT KZ is used by 6 figures: change or delete them first."</summary>
-    public static string InUseReason(string name, int figures) => figures switch
-    {
-        0 => $"{name} is now used by a figure saved a moment ago: change or delete it first.",
-        1 => $"{name} is used by 1 figure: change or delete it first.",
-        _ => $"{name} is used by {FigureCount(figures)}: change or delete them first.",
-    };
+    public static string InUseReason(InterfaceTextLocalizer text, string name, int figures) => figures == 0
+        ? text["{0} is now used by a figure saved a moment ago: change or delete it first.", name]
+        : text.Plural(figures, "{1} is used by {0} figure: change or delete it first.", "{1} is used by {0} figures: change or delete them first.", name);
 
-    public static string ChangedMeanwhile(string noun) =>
-        $"Not deleted: someone else changed this {noun} after you opened it. Its current version is shown below; delete again if it should still go.";
-
-    /// <summary>"1 figure", "6 figures".</summary>
-    public static string FigureCount(int figures) =>
-        figures == 1 ? "1 figure" : $"{figures.ToString(System.Globalization.CultureInfo.InvariantCulture)} figures";
+    /// <summary>The noun says which item ("source", "policy document"): each has its own sentence, as languages decline nouns.</summary>
+    public static string ChangedMeanwhile(InterfaceTextLocalizer text, string noun) =>
+        text[$"Not deleted: someone else changed this {noun} after you opened it. Its current version is shown below; delete again if it should still go."];
 }

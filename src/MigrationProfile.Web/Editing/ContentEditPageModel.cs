@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
 using MigrationProfile.Web.Files;
+using MigrationProfile.Web.Localization;
 
 namespace MigrationProfile.Web.Editing;
 
@@ -22,6 +23,9 @@ public abstract class ContentEditPageModel<TInput> : PageModel where TInput : cl
 {
     [BindProperty]
     public TInput Input { get; set; } = new();
+
+    /// <summary>Interface text in the request's language, for notices and messages the page model writes.</summary>
+    protected InterfaceTextLocalizer Text => HttpContext.RequestServices.GetRequiredService<InterfaceTextLocalizer>();
 
     /// <summary>Someone else saved or deleted the item after this editor opened it.</summary>
     public ConcurrencyConflict? Conflict { get; private set; }
@@ -107,10 +111,11 @@ public abstract class ContentEditPageModel<TInput> : PageModel where TInput : cl
         return DraftSaved(country, label, listUrl);
     }
 
-    private RedirectResult DraftSaved(AdminCountry country, string label, string listUrl)
+    private LocalRedirectResult DraftSaved(AdminCountry country, string label, string listUrl)
     {
-        TempData["Notice"] = $"Saved \"{label}\" as a draft. The public page still shows the published version; the preview of {country.Name} shows the draft.";
-        return Redirect(listUrl);
+        TempData["Notice"] = Text["Saved \"{0}\" as a draft. The public page still shows the published version; the preview of {1} shows the draft.",
+            label, country.Name].Value;
+        return LocalRedirect("~" + listUrl);
     }
 
     /// <summary>
@@ -173,7 +178,7 @@ public abstract class ContentEditPageModel<TInput> : PageModel where TInput : cl
         {
             case SaveStatus.Saved:
                 TempData["Notice"] = notice;
-                return Redirect(listUrl);
+                return LocalRedirect("~" + listUrl);
             case SaveStatus.Conflict:
                 Conflict = outcome.Conflict;
                 // The form now carries the newer version, so saving again knowingly replaces theirs.
@@ -184,7 +189,7 @@ public abstract class ContentEditPageModel<TInput> : PageModel where TInput : cl
                 ModelState.AddModelError(taken.Field, taken.Message);
                 break;
             default:
-                ModelState.AddModelError(string.Empty, "The database refused this change. Reload the list and try again.");
+                ModelState.AddModelError(string.Empty, Text["The database refused this change. Reload the list and try again."]);
                 break;
         }
         return Page();
@@ -204,12 +209,12 @@ public abstract class ContentEditPageModel<TInput> : PageModel where TInput : cl
             case SaveStatus.Saved:
                 TempData["Notice"] = notice;
                 TempData["UndoRecordId"] = outcome.ChangeRecordId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return Redirect(listUrl);
+                return LocalRedirect("~" + listUrl);
             case SaveStatus.InUse:
-                DeleteRefusal = inUseReason ?? $"Other content still refers to this {noun}.";
+                DeleteRefusal = inUseReason ?? Text[$"Other content still refers to this {noun}."];
                 break;
             default:
-                ModelState.AddModelError(string.Empty, ContentDeleting.ChangedMeanwhile(noun));
+                ModelState.AddModelError(string.Empty, ContentDeleting.ChangedMeanwhile(Text, noun));
                 break;
         }
         return Page();

@@ -1,5 +1,6 @@
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Localization;
 
 namespace MigrationProfile.Web.Editing;
 
@@ -14,18 +15,19 @@ public sealed record MoveButtons(string ListUrl, int Id, string Label, bool IsFi
 public static class ListOrder
 {
     /// <summary>Moves the item among its siblings and saves; returns what to tell the editor.</summary>
-    public static async Task<string> MoveAndSaveAsync<T>(AppDbContext db, IQueryable<T> siblings, int id, int direction, string label,
-        CancellationToken cancellationToken)
+    public static async Task<string> MoveAndSaveAsync<T>(AppDbContext db, InterfaceTextLocalizer text, IQueryable<T> siblings, int id,
+        int direction, string label, CancellationToken cancellationToken)
         where T : class, ISortable
     {
-        var way = direction < 0 ? "up" : "down";
+        var up = direction < 0;
         if (direction == 0 || !await Reordering.MoveAsync(siblings, id, direction, cancellationToken))
         {
-            return $"{label} cannot move further {way}.";
+            return up ? text["{0} cannot move further up.", label] : text["{0} cannot move further down.", label];
         }
         var outcome = await ContentSaving.SaveAsync(db, null, cancellationToken);
-        return outcome.Status == SaveStatus.Saved
-            ? $"Moved {label} {way}. The public page shows the new order now."
-            : "Not moved: someone else changed this list at the same moment. Check the order below and try again.";
+        return outcome.Status != SaveStatus.Saved
+            ? text["Not moved: someone else changed this list at the same moment. Check the order below and try again."]
+            : up ? text["Moved {0} up. The public page shows the new order now.", label]
+            : text["Moved {0} down. The public page shows the new order now.", label];
     }
 }

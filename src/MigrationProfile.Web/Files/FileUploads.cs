@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using MigrationProfile.Web.Data.Entities;
 using MigrationProfile.Web.Data.History;
+using MigrationProfile.Web.Localization;
 
 namespace MigrationProfile.Web.Files;
 
@@ -10,7 +11,7 @@ namespace MigrationProfile.Web.Files;
 public sealed record UploadResult(StoredFile? File, string? Problem);
 
 /// <summary>Reads an editor's upload, checks its size and content, and makes the <see cref="StoredFile"/> to save.</summary>
-public sealed class FileUploads(IOptions<FileUploadOptions> options, IChangeAuthor author)
+public sealed class FileUploads(IOptions<FileUploadOptions> options, IChangeAuthor author, InterfaceTextLocalizer text)
 {
     public long MaxBytes => options.Value.MaxUploadBytes;
 
@@ -20,12 +21,12 @@ public sealed class FileUploads(IOptions<FileUploadOptions> options, IChangeAuth
         var name = SafeFileName(upload.FileName);
         if (upload.Length == 0)
         {
-            return new(null, $"{name} is empty. Choose the PDF again.");
+            return new(null, text["{0} is empty. Choose the PDF again.", name]);
         }
         if (upload.Length > MaxBytes)
         {
-            return new(null, $"{name} is {FileSizeText.Of(upload.Length)}; the largest file the portal takes is {FileSizeText.Of(MaxBytes)}. " +
-                "Upload a smaller PDF (e.g. saved with reduced image quality) or give a link instead.");
+            return new(null, text["{0} is {1}; the largest file the portal takes is {2}. Upload a smaller PDF (e.g. saved with reduced image quality) or give a link instead.",
+                name, FileSizeText.Of(upload.Length), FileSizeText.Of(MaxBytes)]);
         }
 
         using var buffer = new MemoryStream((int)upload.Length);
@@ -36,8 +37,8 @@ public sealed class FileUploads(IOptions<FileUploadOptions> options, IChangeAuth
         var content = buffer.ToArray();
         if (!PdfContent.IsPdf(content))
         {
-            return new(null, $"{name} is not a PDF: its content does not start with %PDF- and end with %%EOF, whatever its name says. " +
-                "Upload the document as a PDF, or give a link to it instead.");
+            return new(null, text["{0} is not a PDF: its content does not start with %PDF- and end with %%EOF, whatever its name says. Upload the document as a PDF, or give a link to it instead.",
+                name]);
         }
 
         return new(new StoredFile

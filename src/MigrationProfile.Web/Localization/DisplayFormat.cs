@@ -35,6 +35,13 @@ public sealed partial class DisplayFormat(InterfaceTextLocalizer text)
             q is >= 1 and <= 4 ? s_romanQuarters[q - 1] : q.ToString(CultureInfo.InvariantCulture)],
     };
 
+    /// <summary>A moment in UTC as the admin pages write it: "9 Sep 2024 14:05 UTC" (one invariant form in English), "9 сент. 2024 14:05 UTC".</summary>
+    public string Moment(DateTimeOffset moment, bool longMonth = false)
+    {
+        var culture = CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "en" ? CultureInfo.InvariantCulture : CultureInfo.CurrentCulture;
+        return moment.ToUniversalTime().ToString(longMonth ? "d MMMM yyyy HH:mm 'UTC'" : "d MMM yyyy HH:mm 'UTC'", culture);
+    }
+
     /// <summary>The culture's long date without the weekday: "9 September 2024", "9 сентября 2024 г.".</summary>
     public string Date(DateOnly date)
     {

@@ -37,6 +37,7 @@ public static class PortalPages
         // Swashbuckle's page, linked as "Data API"; it passes too, with swagger-ui-overrides.css for contrast.
         new("Data API (Swagger UI)", "/swagger/index.html", ReadyWhen: ".opblock"),
         new("Editors' sign-in", "/account/login"),
+        new("Editors' sign-in in Russian", "/ru/account/login"),
     ];
 
     /// <summary>Editors' pages, scanned signed in as the admin (ids 1 exist in the freshly seeded database).</summary>
@@ -83,6 +84,28 @@ public static class PortalPages
         new("Users", "/admin/users", SignedIn: true),
         new("Create a user", "/admin/users/create", SignedIn: true),
         new("Change password", "/account/change-password", SignedIn: true),
+        // The same pages in Russian (issue 11): longer words, another script, the language switcher.
+        new("Dashboard in Russian", "/ru/admin", SignedIn: true),
+        new("Figures in Russian", "/ru/admin/figures", SignedIn: true),
+        new("Edit a figure in Russian", "/ru/admin/figures/edit/1", SignedIn: true),
+        new("Narrative in Russian", "/ru/admin/narrative", SignedIn: true),
+        new("Edit a narrative section in Russian", "/ru/admin/narrative/edit/1", SignedIn: true),
+        new("Authorities in Russian", "/ru/admin/authorities", SignedIn: true),
+        new("Edit a policy document with a stored PDF in Russian", "/ru/admin/policy-documents/edit/5", SignedIn: true),
+        new("Edit a publication with a draft open in Russian", "/ru/admin/publications/edit/1?draft=1", SignedIn: true),
+        new("Sources in Russian", "/ru/admin/sources", SignedIn: true),
+        new("Edit an indicator in Russian", "/ru/admin/indicators/edit/1", SignedIn: true),
+        new("Profile details in Russian", "/ru/admin/profile", SignedIn: true),
+        new("History in Russian", "/ru/admin/history", SignedIn: true),
+        new("History, filter values it cannot use, in Russian", "/ru/admin/history?country=atlantis&from=yesterday&page=x", SignedIn: true),
+        new("History of one figure in Russian", "/ru/admin/history/item?type=Observation&id=1", SignedIn: true),
+        new("Imports in Russian", "/ru/admin/imports", SignedIn: true),
+        new("Indicator mappings in Russian", "/ru/admin/imports/mappings", SignedIn: true),
+        new("An applied import run in Russian", "/ru/admin/imports/1", SignedIn: true),
+        new("An import preview in Russian", "/ru/admin/imports/3?show=added", SignedIn: true),
+        new("Users in Russian", "/ru/admin/users", SignedIn: true),
+        new("Create a user in Russian", "/ru/admin/users/create", SignedIn: true),
+        new("Change password in Russian", "/ru/account/change-password", SignedIn: true),
     ];
 
     public static IReadOnlyList<PortalPage> All { get; } = [.. Public, .. Admin];

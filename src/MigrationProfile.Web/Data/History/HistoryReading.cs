@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Localization;
 using MigrationProfile.Web.Profiles;
 
 namespace MigrationProfile.Web.Data.History;
@@ -103,17 +104,21 @@ public sealed class HistoryReading
     }
 
     /// <summary>The name of what a record's or a field's id points to; never the id itself.</summary>
-    public string NameOf(string entityType, int id) =>
-        entityType == nameof(ImportRun) ? HistoryText.ImportRunName(id)
+    /// <param name="format">The reader's language for the words around names (admin pages); null for the invariant English.</param>
+    public string NameOf(string entityType, int id, DisplayFormat? format = null) =>
+        entityType == nameof(ImportRun) ? (format is null ? HistoryText.ImportRunName(id) : format.Text["run #{0}", id].Value)
         : _names.TryGetValue((entityType, id), out var name) ? name
-        : HistoryText.Unnamed(entityType);
+        : format is null ? HistoryText.Unnamed(entityType)
+        : format.Text["a deleted {0}", format.Text[HistoryText.KindTitle(entityType)].Value.ToLower(CultureInfo.CurrentCulture)].Value;
 
     /// <summary>The profile a record belongs to, by name; null for shared sources and indicators.</summary>
     public string? CountryOf(ChangeRecord record) => record.CountryId is int id ? NameOf(nameof(Country), id) : null;
 
     /// <summary>The record's field changes for a person: references named, internal fields left out, order as a move.</summary>
-    public IReadOnlyList<ShownChange> Describe(ChangeRecord record)
+    /// <param name="format">The reader's language (admin pages); null keeps the invariant English the change log stores.</param>
+    public IReadOnlyList<ShownChange> Describe(ChangeRecord record, DisplayFormat? format = null)
     {
+        string Title(string title) => format is null ? title : format.Text[title].Value;
         var type = FindType(_model, record.EntityType);
         var shown = new List<ShownChange>();
         foreach (var change in ContentHistory.ReadChanges(record))
@@ -124,7 +129,9 @@ public sealed class HistoryReading
                 // A new or deleted item's position says nothing a person typed; a changed one is a move.
                 if (int.TryParse(change.Old, CultureInfo.InvariantCulture, out var from) && int.TryParse(change.New, CultureInfo.InvariantCulture, out var to))
                 {
-                    shown.Add(new ShownChange(change.Field, HistoryText.PositionTitle, null, null, HistoryText.Moved(from, to)));
+                    var moved = format is null ? HistoryText.Moved(from, to)
+                        : format.Text[from > to ? "moved up from position {0} to {1}" : "moved down from position {0} to {1}", from, to].Value;
+                    shown.Add(new ShownChange(change.Field, Title(HistoryText.PositionTitle), null, null, moved));
                 }
                 continue;
             }
@@ -134,16 +141,19 @@ public sealed class HistoryReading
             }
             if (ReferenceTarget(property) is { } target)
             {
-                shown.Add(new ShownChange(change.Field, HistoryText.ReferenceTitle(target), Reference(target, change.Old), Reference(target, change.New)));
+                shown.Add(new ShownChange(change.Field, Title(HistoryText.ReferenceTitle(target)), Reference(target, change.Old, format),
+                    Reference(target, change.New, format)));
                 continue;
             }
-            shown.Add(new ShownChange(change.Field, HistoryText.FieldTitle(change.Field), Show(property, change.Old), Show(property, change.New)));
+            shown.Add(new ShownChange(change.Field, Title(HistoryText.FieldTitle(change.Field)), Show(property, change.Old, format),
+                Show(property, change.New, format)));
         }
         return shown;
     }
 
     /// <summary>A field's stored text as the pages write it: "20 592 571", "yes", "2 May 2026", "Responsible body".</summary>
-    public static string? Show(IProperty? property, string? text)
+    /// <param name="format">The reader's language (admin pages); null for the invariant English.</param>
+    public static string? Show(IProperty? property, string? text, DisplayFormat? format = null)
     {
         if (text is null || property is null)
         {
@@ -152,7 +162,25 @@ public sealed class HistoryReading
         var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
         try
         {
-            return FieldValues.FromText(text, type) switch
+            var value = FieldValues.FromText(text, type);
+            if (format is not null)
+            {
+                return value switch
+                {
+                    decimal number => format.Number(number),
+                    bool flag => format.Text[flag ? HistoryText.Yes : HistoryText.No].Value,
+                    DateOnly day => format.Date(day),
+                    DateTimeOffset moment => format.Moment(moment, longMonth: true),
+                    IndicatorPanel panel => format.PanelTitle(panel),
+                    ValueKind kind => format.ValueKindTitle(kind),
+                    AuthorityRole role => format.AuthorityRoleTitle(role),
+                    PolicyDocumentKind kind => format.PolicyDocumentKindTitle(kind),
+                    SourceScope scope => format.SourceScopeTitle(scope),
+                    Enum other => format.Text[FieldValues.Label(other.ToString())].Value,
+                    _ => text,
+                };
+            }
+            return value switch
             {
                 decimal number => FigureFormatter.Number(number),
                 bool flag => flag ? HistoryText.Yes : HistoryText.No,
@@ -174,8 +202,8 @@ public sealed class HistoryReading
         }
     }
 
-    private string? Reference(string target, string? text) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? NameOf(target, id) : null;
+    private string? Reference(string target, string? text, DisplayFormat? format) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? NameOf(target, id, format) : null;
 
     /// <summary>Fields only the software uses: keys, the concurrency version, the hand-edit mark imports read.</summary>
     private static bool IsInternal(string field, IProperty? property) =>

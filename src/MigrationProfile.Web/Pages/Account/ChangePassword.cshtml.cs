@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Localization;
 
 namespace MigrationProfile.Web.Pages.Account;
 
-public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, InterfaceTextLocalizer text) : PageModel
 {
     [BindProperty]
     public PasswordInput Input { get; set; } = new();
@@ -54,7 +55,7 @@ public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUs
             foreach (var error in result.Errors)
             {
                 var field = error.Code == "PasswordMismatch" ? "Input.CurrentPassword" : "Input.NewPassword";
-                ModelState.AddModelError(field, error.Code == "PasswordMismatch" ? "The current password is not correct." : error.Description);
+                ModelState.AddModelError(field, error.Code == "PasswordMismatch" ? text["The current password is not correct."] : error.Description);
             }
             return Page();
         }

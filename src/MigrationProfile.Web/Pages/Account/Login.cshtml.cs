@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MigrationProfile.Web.Accounts;
 using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Localization;
 using MigrationProfile.Web.Security;
 
 namespace MigrationProfile.Web.Pages.Account;
 
 public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, CookieSecurity cookieSecurity,
-    SignInRateLimiter attempts, ILogger<LoginModel> logger) : PageModel
+    SignInRateLimiter attempts, ILogger<LoginModel> logger, InterfaceTextLocalizer text) : PageModel
 {
     /// <summary>On plain http where cookies must be Secure, the page explains instead of showing a form that cannot work.</summary>
     public bool HttpsRequired => cookieSecurity.RequireHttps && !Request.IsHttps;
@@ -24,12 +25,12 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
     {
         [Required(ErrorMessage = "Enter your email address.")]
         [EmailAddress(ErrorMessage = "Enter an email address such as name@example.org.")]
-        [StringLength(256)]
+        [StringLength(256, ErrorMessage = "Keep the email address under {1} characters.")]
         public string Email { get; set; } = "";
 
         [Required(ErrorMessage = "Enter your password.")]
         [DataType(DataType.Password)]
-        [StringLength(256)]
+        [StringLength(256, ErrorMessage = "Keep the password under {1} characters.")]
         public string Password { get; set; } = "";
 
         [Display(Name = "Keep me signed in on this device")]
@@ -52,7 +53,12 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
             logger.LogWarning("Sign-in refused: too many attempts from {Client}", RateLimitingSetup.ClientPartition(HttpContext));
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             RateLimitingSetup.SetRetryAfter(Response, wait);
-            return Refuse($"Too many sign-in attempts from this connection. Try again in {RateLimitingSetup.Describe(wait)}.");
+            var seconds = (long)Math.Ceiling(wait.TotalSeconds);
+            return Refuse(seconds < 120
+                ? text.Plural(Math.Max(1, seconds), "Too many sign-in attempts from this connection. Try again in {0} second.",
+                    "Too many sign-in attempts from this connection. Try again in {0} seconds.")
+                : text.Plural((long)Math.Ceiling(wait.TotalMinutes), "Too many sign-in attempts from this connection. Try again in {0} minute.",
+                    "Too many sign-in attempts from this connection. Try again in {0} minutes."));
         }
         if (!ModelState.IsValid)
         {
@@ -62,7 +68,7 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (user is null)
         {
-            return Refuse("Email or password is incorrect.");
+            return Refuse(text["Email or password is incorrect."]);
         }
 
         // The password is checked (and failures counted towards lockout) before anything about the account is revealed.
@@ -70,20 +76,20 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
         if (check.IsLockedOut)
         {
             logger.LogWarning("Sign-in refused for {Email}: locked out", user.Email);
-            return Refuse("Too many failed attempts: this account is locked for 15 minutes. Try again later or ask an administrator.");
+            return Refuse(text["Too many failed attempts: this account is locked for 15 minutes. Try again later or ask an administrator."]);
         }
         if (!check.Succeeded)
         {
-            return Refuse("Email or password is incorrect.");
+            return Refuse(text["Email or password is incorrect."]);
         }
         if (!user.IsActive)
         {
-            return Refuse("This account is deactivated. Ask an administrator to reactivate it.");
+            return Refuse(text["This account is deactivated. Ask an administrator to reactivate it."]);
         }
 
         await signIn.SignInAsync(user, Input.RememberMe);
         logger.LogInformation("{Email} signed in", user.Email);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "~/admin");
     }
 
     private PageResult Refuse(string message)

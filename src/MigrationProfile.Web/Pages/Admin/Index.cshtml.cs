@@ -5,6 +5,7 @@ using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
 using MigrationProfile.Web.Data.History;
 using MigrationProfile.Web.Editing;
+using MigrationProfile.Web.Localization;
 using MigrationProfile.Web.Pages.Admin.History;
 
 namespace MigrationProfile.Web.Pages.Admin;
@@ -13,7 +14,7 @@ namespace MigrationProfile.Web.Pages.Admin;
 /// The editors' start page: each profile's parts with their size, the open drafts, each publisher's last import,
 /// and what changed lately.
 /// </summary>
-public class IndexModel(AppDbContext db, IChangeAuthor author) : PageModel
+public class IndexModel(AppDbContext db, DisplayFormat format, IChangeAuthor author) : PageModel
 {
     public IReadOnlyList<DraftRow> Drafts { get; private set; } = [];
 
@@ -40,7 +41,7 @@ public class IndexModel(AppDbContext db, IChangeAuthor author) : PageModel
             .OrderByDescending(r => r.ChangedAt).ThenByDescending(r => r.Id)
             .Take(10)
             .ToListAsync(cancellationToken);
-        RecentChanges = await HistoryRow.ListAsync(db, recent, cancellationToken);
+        RecentChanges = await HistoryRow.ListAsync(db, recent, format, cancellationToken);
         Sources = await ImportRuns.IndexModel.LatestPerSourceAsync(db, cancellationToken);
         var drafts = await db.ContentDrafts.AsNoTracking().Include(d => d.Country)
             .OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id)
@@ -56,15 +57,15 @@ public class IndexModel(AppDbContext db, IChangeAuthor author) : PageModel
         var draft = await db.ContentDrafts.SingleOrDefaultAsync(d => d.Id == draftId, cancellationToken);
         if (draft is null)
         {
-            TempData["Notice"] = "That draft is no longer there: it was published or discarded meanwhile.";
-            return Redirect("/admin#drafts-title");
+            TempData["Notice"] = format.Text["That draft is no longer there: it was published or discarded meanwhile."].Value;
+            return LocalRedirect("~/admin#drafts-title");
         }
         if (!ContentDrafts.CanManage(User, draft))
         {
             return Forbid();
         }
         await ContentDrafts.DiscardAsync(db, draft, author, cancellationToken);
-        TempData["Notice"] = $"Discarded the draft of \"{draft.Label}\". The history records it.";
-        return Redirect("/admin#drafts-title");
+        TempData["Notice"] = format.Text["Discarded the draft of \"{0}\". The history records it.", draft.Label].Value;
+        return LocalRedirect("~/admin#drafts-title");
     }
 }

@@ -20,7 +20,7 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Authori
         ? new("authority", $"/admin/authorities/edit/{id}?handler=delete", Input.Version, nameof(Authority), id, DeleteItem.FromPublicPage)
         : null;
 
-    public IReadOnlyList<SelectListItem> RoleChoices { get; } = EnumChoices.Of<AuthorityRole>(DisplayText.AuthorityRoleTitle);
+    public IReadOnlyList<SelectListItem> RoleChoices => EnumChoices.Of<AuthorityRole>(value => Text[DisplayText.AuthorityRoleTitle(value)]);
 
     public sealed class AuthorityInput : IVersionedInput
     {
@@ -101,7 +101,7 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Authori
         CopyInput(Input, authority);
 
         var outcome = await ContentSaving.SaveAsync(db, authority, cancellationToken);
-        return SavedOrExplained(outcome, $"Saved {authority.Name}. The public page shows it now.",
+        return SavedOrExplained(outcome, Text["Saved {0}. The public page shows it now.", authority.Name].Value,
             $"/admin/authorities?country={chosen.Slug}#authority-{authority.Id}");
     }
 
@@ -115,7 +115,7 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Authori
         Country = (await CountryOfAsync(db, authority, null, cancellationToken))!;
         var outcome = await ContentDeleting.DeleteAsync(db, authority, Input.Version, cancellationToken);
         Show(authority);
-        return DeletedOrExplained(outcome, "authority", $"Deleted {authority.Name}.", $"/admin/authorities?country={Country.Slug}");
+        return DeletedOrExplained(outcome, "authority", Text["Deleted {0}.", authority.Name].Value, $"/admin/authorities?country={Country.Slug}");
     }
 
     /// <summary>The form's values onto the item: for a save, and for the preview of a draft.</summary>

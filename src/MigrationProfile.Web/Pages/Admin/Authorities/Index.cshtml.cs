@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
 using MigrationProfile.Web.Editing;
+using MigrationProfile.Web.Localization;
 
 namespace MigrationProfile.Web.Pages.Admin.Authorities;
 
 /// <summary>A country's migration authorities by role, in the order the public page lists them.</summary>
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, InterfaceTextLocalizer text) : PageModel
 {
     public AdminCountry Country { get; private set; } = null!;
 
@@ -42,7 +43,7 @@ public class IndexModel(AppDbContext db) : PageModel
         }
         var country = (await AdminCountry.ByIdAsync(db, authority.CountryId, cancellationToken))!;
         var siblings = db.Authorities.Where(a => a.CountryId == authority.CountryId && a.Role == authority.Role);
-        TempData["Notice"] = await ListOrder.MoveAndSaveAsync(db, siblings, id, direction, authority.Name, cancellationToken);
-        return Redirect($"/admin/authorities?country={country.Slug}#authority-{id}");
+        TempData["Notice"] = await ListOrder.MoveAndSaveAsync(db, text, siblings, id, direction, authority.Name, cancellationToken);
+        return LocalRedirect($"~/admin/authorities?country={country.Slug}#authority-{id}");
     }
 }

@@ -137,15 +137,15 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.FigureI
         var source = Input.SourceId is int sourceId ? await db.Sources.FindAsync([sourceId], cancellationToken) : null;
         if (Input.IndicatorId is not null && indicator is null)
         {
-            ModelState.AddModelError("Input.IndicatorId", "That indicator no longer exists: choose another.");
+            ModelState.AddModelError("Input.IndicatorId", Text["That indicator no longer exists: choose another."]);
         }
         if (Input.SourceId is not null && source is null)
         {
-            ModelState.AddModelError("Input.SourceId", "That source no longer exists: choose another.");
+            ModelState.AddModelError("Input.SourceId", Text["That source no longer exists: choose another."]);
         }
         if (Input.PeriodQuarter is not null && Input.PeriodYear is null)
         {
-            ModelState.AddModelError("Input.PeriodYear", "A quarterly figure needs its year.");
+            ModelState.AddModelError("Input.PeriodYear", Text["A quarterly figure needs its year."]);
         }
         var value = indicator is null ? null : ReadValue(indicator);
 
@@ -165,7 +165,8 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.FigureI
         if (DuplicateOfId is not null)
         {
             ModelState.AddModelError("Input.PeriodYear",
-                $"{Country.Name} already has a {indicator.Name} figure from {source.ShortName} for this series, edition and period. Edit that one instead, or change the period.");
+                Text["{0} already has a {1} figure from {2} for this series, edition and period. Edit that one instead, or change the period.",
+                    Country.Name, indicator.Name, source.ShortName]);
             await LoadChoicesAsync(cancellationToken);
             return Page();
         }
@@ -193,9 +194,9 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.FigureI
 
         var outcome = await ContentSaving.SaveAsync(db, figure, cancellationToken);
         await LoadChoicesAsync(cancellationToken);
-        return SavedOrExplained(outcome, $"Saved the {indicator.Name} figure from {source.ShortName}. The public page shows it now.",
+        return SavedOrExplained(outcome, Text["Saved the {0} figure from {1}. The public page shows it now.", indicator.Name, source.ShortName].Value,
             $"/admin/figures?country={chosen.Slug}",
-            ("Input.PeriodYear", "This figure repeats one that was saved a moment ago. Open the list and edit that one."));
+            ("Input.PeriodYear", Text["This figure repeats one that was saved a moment ago. Open the list and edit that one."].Value));
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
@@ -209,12 +210,12 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.FigureI
         var outcome = await ContentDeleting.DeleteAsync(db, figure, Input.Version, cancellationToken);
         if (outcome.Status == SaveStatus.Conflict)
         {
-            TempData["Notice"] = ContentDeleting.ChangedMeanwhile("figure");
-            return Redirect($"/admin/figures/edit/{id}");
+            TempData["Notice"] = ContentDeleting.ChangedMeanwhile(Text, "figure");
+            return LocalRedirect($"~/admin/figures/edit/{id}");
         }
-        TempData["Notice"] = $"Deleted the {figure.Indicator.Name} figure from {figure.Source.ShortName}.";
+        TempData["Notice"] = Text["Deleted the {0} figure from {1}.", figure.Indicator.Name, figure.Source.ShortName].Value;
         TempData["UndoRecordId"] = outcome.ChangeRecordId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Redirect($"/admin/figures?country={country.Slug}");
+        return LocalRedirect($"~/admin/figures?country={country.Slug}");
     }
 
     /// <summary>Reads the typed value as the indicator's kind needs it; null (with a message beside the field) if it cannot.</summary>
@@ -228,42 +229,43 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.FigureI
         switch (indicator.ValueKind)
         {
             case ValueKind.YesNo:
-                if (text.Equals("yes", StringComparison.OrdinalIgnoreCase))
+                if (text.Equals("yes", StringComparison.OrdinalIgnoreCase) || text.Equals(Text["Yes"], StringComparison.CurrentCultureIgnoreCase))
                 {
                     return (null, true, null);
                 }
-                if (text.Equals("no", StringComparison.OrdinalIgnoreCase))
+                if (text.Equals("no", StringComparison.OrdinalIgnoreCase) || text.Equals(Text["No"], StringComparison.CurrentCultureIgnoreCase))
                 {
                     return (null, false, null);
                 }
-                ModelState.AddModelError("Input.Value", $"{indicator.Name} is a yes/no indicator: write Yes or No, and put any condition in Qualifier.");
+                ModelState.AddModelError("Input.Value", Text["{0} is a yes/no indicator: write Yes or No, and put any condition in Qualifier.", indicator.Name]);
                 return null;
             case ValueKind.Text:
                 return (null, null, text);
             default:
-                if (!NumberText.TryParse(text, out var number, out var error))
+                if (!NumberText.TryParse(text, out var number, out var error, Text))
                 {
                     ModelState.AddModelError("Input.Value", error);
                     return null;
                 }
                 if (indicator.ValueKind == ValueKind.Money && string.IsNullOrWhiteSpace(Input.Currency))
                 {
-                    ModelState.AddModelError("Input.Currency", $"{indicator.Name} is an amount of money: enter its currency, e.g. USD or KZT.");
+                    ModelState.AddModelError("Input.Currency", Text["{0} is an amount of money: enter its currency, e.g. USD or KZT.", indicator.Name]);
                     return null;
                 }
                 if (indicator.ValueKind == ValueKind.Percent && (number < 0 || number > 100))
                 {
-                    ModelState.AddModelError("Input.Value", "A percentage lies between 0 and 100.");
+                    ModelState.AddModelError("Input.Value", Text["A percentage lies between 0 and 100."]);
                     return null;
                 }
                 return (number, null, null);
         }
     }
 
-    private static string ValueAsTyped(Observation figure) => figure switch
+    /// <summary>The stored value as an editor types it: numbers in the one form the form reads back, yes/no in the page's language.</summary>
+    private string ValueAsTyped(Observation figure) => figure switch
     {
         { NumericValue: decimal number } => FigureFormatter.Number(number),
-        { BooleanValue: bool answer } => answer ? "Yes" : "No",
+        { BooleanValue: bool answer } => answer ? Text["Yes"] : Text["No"],
         _ => figure.TextValue ?? "",
     };
 
@@ -274,9 +276,9 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.FigureI
             .Select(i => new { i.Id, i.Name, i.Panel, i.ValueKind, i.Unit })
             .ToListAsync(cancellationToken);
         var groups = indicators.Select(i => i.Panel).Distinct().Order()
-            .ToDictionary(panel => panel, panel => new SelectListGroup { Name = DisplayText.PanelTitle(panel) });
+            .ToDictionary(panel => panel, panel => new SelectListGroup { Name = Text[DisplayText.PanelTitle(panel)] });
         Indicators = [.. indicators.OrderBy(i => i.Panel).Select(i => new SelectListItem(
-            $"{i.Name} ({DisplayText.ValueKindTitle(i.ValueKind)}{(string.IsNullOrEmpty(i.Unit) ? "" : $", {i.Unit}")})",
+            $"{i.Name} ({Text[DisplayText.ValueKindTitle(i.ValueKind)]}{(string.IsNullOrEmpty(i.Unit) ? "" : $", {i.Unit}")})",
             i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)) { Group = groups[i.Panel] })];
         Sources = await db.Sources.AsNoTracking().OrderBy(s => s.ShortName)
             .Select(s => new SelectListItem(s.ShortName + " — " + s.FullName, s.Id.ToString()))

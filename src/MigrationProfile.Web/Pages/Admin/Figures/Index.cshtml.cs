@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
 using MigrationProfile.Web.Editing;
+using MigrationProfile.Web.Localization;
 using MigrationProfile.Web.Profiles;
 
 namespace MigrationProfile.Web.Pages.Admin.Figures;
 
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, DisplayFormat format) : PageModel
 {
     public AdminCountry Country { get; private set; } = null!;
 
@@ -47,15 +48,17 @@ public class IndexModel(AppDbContext db) : PageModel
                 o.PeriodQuarter,
             })
             .ToListAsync(cancellationToken);
+        // Ordered by the invariant period ("2024 Q3"), shown in the reader's language ("III кв. 2024").
         Figures = [.. rows
+            .OrderBy(r => r.Panel).ThenBy(r => r.SortOrder).ThenBy(r => r.IndicatorName, StringComparer.Ordinal)
+            .ThenBy(r => r.Source, StringComparer.Ordinal)
+            .ThenByDescending(r => FigureFormatter.Period(r.PeriodYear, r.PeriodQuarter), StringComparer.Ordinal)
             .Select(r =>
             {
-                var (value, unit) = FigureFormatter.Value(r.ValueKind, r.Unit, r.NumericValue, r.BooleanValue, r.TextValue, r.Qualifier, r.Currency);
+                var (value, unit) = format.Value(r.ValueKind, r.Unit, r.NumericValue, r.BooleanValue, r.TextValue, r.Qualifier, r.Currency);
                 return new FigureRow(r.Id, r.Panel, r.IndicatorName, r.SortOrder, unit is null ? value : $"{value} {unit}", r.Source,
-                    r.Series, r.Edition, FigureFormatter.Period(r.PeriodYear, r.PeriodQuarter));
-            })
-            .OrderBy(f => f.Panel).ThenBy(f => f.IndicatorOrder).ThenBy(f => f.Indicator, StringComparer.Ordinal)
-            .ThenBy(f => f.Source, StringComparer.Ordinal).ThenByDescending(f => f.Period, StringComparer.Ordinal)];
+                    r.Series, r.Edition, format.Period(r.PeriodYear, r.PeriodQuarter));
+            })];
         return Page();
     }
 }

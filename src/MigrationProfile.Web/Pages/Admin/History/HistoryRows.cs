@@ -1,6 +1,7 @@
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
 using MigrationProfile.Web.Data.History;
+using MigrationProfile.Web.Localization;
 
 namespace MigrationProfile.Web.Pages.Admin.History;
 
@@ -9,13 +10,14 @@ namespace MigrationProfile.Web.Pages.Admin.History;
 public sealed record HistoryRow(long Id, DateTimeOffset ChangedAt, string UserName, ChangeAction Action, string EntityType,
     int EntityId, string Label, string? Country, IReadOnlyList<ShownChange> Changes, long? RestoredFromId)
 {
-    /// <summary>Rows for a page of records, with the names they refer to read in one batch.</summary>
-    public static async Task<IReadOnlyList<HistoryRow>> ListAsync(AppDbContext db, IReadOnlyList<ChangeRecord> records, CancellationToken cancellationToken)
+    /// <summary>Rows for a page of records, with the names they refer to read in one batch; values in the reader's language.</summary>
+    public static async Task<IReadOnlyList<HistoryRow>> ListAsync(AppDbContext db, IReadOnlyList<ChangeRecord> records, DisplayFormat format,
+        CancellationToken cancellationToken)
     {
         var reading = await HistoryReading.LoadAsync(db, records, includeSnapshots: false, cancellationToken);
         return [.. records.Select(record => new HistoryRow(record.Id, record.ChangedAt, record.UserName, record.Action, record.EntityType,
             record.EntityId, record.Label, record.EntityType == nameof(Data.Entities.Country) ? null : reading.CountryOf(record),
-            reading.Describe(record), record.RestoredFromId))];
+            reading.Describe(record, format), record.RestoredFromId))];
     }
 
     public string KindTitle => HistoryText.KindTitle(EntityType);

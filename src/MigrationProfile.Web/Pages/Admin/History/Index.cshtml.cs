@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
 using MigrationProfile.Web.Data.History;
+using MigrationProfile.Web.Localization;
 using Npgsql;
 
 namespace MigrationProfile.Web.Pages.Admin.History;
@@ -13,7 +14,7 @@ namespace MigrationProfile.Web.Pages.Admin.History;
 /// Every change, newest first, narrowed by country, kind of item, editor and dates (a plain GET form); also where
 /// restores are posted. A filter value the page cannot read is named in a message and left out, never a 500.
 /// </summary>
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, DisplayFormat format) : PageModel
 {
     public const int PageSize = 50;
 
@@ -78,10 +79,10 @@ public class IndexModel(AppDbContext db) : PageModel
     {
         var countries = await db.Countries.AsNoTracking().OrderBy(c => c.Name)
             .Select(c => new { c.Id, c.Slug, c.Name }).ToListAsync(cancellationToken);
-        CountryChoices = [new(SharedContent, "Shared sources and indicators"), .. countries.Select(c => new Choice(c.Slug, c.Name))];
+        CountryChoices = [new(SharedContent, format.Text["Shared sources and indicators"]), .. countries.Select(c => new Choice(c.Slug, c.Name))];
         KindChoices = [.. db.Model.GetEntityTypes().Select(t => t.ClrType)
             .Where(t => typeof(IHistoryTracked).IsAssignableFrom(t))
-            .Select(t => new Choice(t.Name, HistoryText.KindTitle(t.Name))).OrderBy(c => c.Title, StringComparer.Ordinal)];
+            .Select(t => new Choice(t.Name, format.Text[HistoryText.KindTitle(t.Name)])).OrderBy(c => c.Title, StringComparer.Ordinal)];
         EditorChoices = await EditorChoicesAsync(cancellationToken);
 
         var records = db.ChangeRecords.AsNoTracking();
@@ -98,7 +99,7 @@ public class IndexModel(AppDbContext db) : PageModel
             }
             else
             {
-                ModelState.AddModelError("country", $"There is no country \"{Country}\"; showing every country.");
+                ModelState.AddModelError("country", format.Text["There is no country \"{0}\"; showing every country.", Country]);
                 Country = null;
             }
         }
@@ -112,7 +113,7 @@ public class IndexModel(AppDbContext db) : PageModel
             }
             else
             {
-                ModelState.AddModelError("kind", $"There is no kind of item \"{Kind}\"; showing every kind.");
+                ModelState.AddModelError("kind", format.Text["There is no kind of item \"{0}\"; showing every kind.", Kind]);
                 Kind = null;
             }
         }
@@ -130,18 +131,18 @@ public class IndexModel(AppDbContext db) : PageModel
             }
             else
             {
-                ModelState.AddModelError("editor", "That editor has made no change; showing everyone's changes.");
+                ModelState.AddModelError("editor", format.Text["That editor has made no change; showing everyone's changes."]);
                 Editor = null;
             }
         }
-        var from = ReadDay("from", From, "From");
-        var to = ReadDay("to", To, "To");
+        var from = ReadDay("from", From, format.Text["From"]);
+        var to = ReadDay("to", To, format.Text["To"]);
         // The message quotes what was typed; the date field itself only takes a date.
         From = from is null ? null : From!.Trim();
         To = to is null ? null : To!.Trim();
         if (from is not null && to is not null && from > to)
         {
-            ModelState.AddModelError("to", $"The end date ({To}) is before the start date ({From}); showing changes from {From} on.");
+            ModelState.AddModelError("to", format.Text["The end date ({0}) is before the start date ({1}); showing changes from {1} on.", To!, From!]);
             to = null;
         }
         if (from is { } start)
@@ -162,11 +163,11 @@ public class IndexModel(AppDbContext db) : PageModel
         {
             if (!int.TryParse(PageText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var page) || page < 1)
             {
-                ModelState.AddModelError("page", $"\"{PageText}\" is not a page number; showing the first page.");
+                ModelState.AddModelError("page", format.Text["\"{0}\" is not a page number; showing the first page.", PageText]);
             }
             else if (page > PageCount)
             {
-                ModelState.AddModelError("page", $"There is no page {page}: these changes fill {PageCount}; showing the last.");
+                ModelState.AddModelError("page", format.Text["There is no page {0}: these changes fill {1}; showing the last.", page, PageCount]);
                 PageNumber = PageCount;
             }
             else
@@ -178,7 +179,7 @@ public class IndexModel(AppDbContext db) : PageModel
             .OrderByDescending(r => r.ChangedAt).ThenByDescending(r => r.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .ToListAsync(cancellationToken);
-        Rows = await HistoryRow.ListAsync(db, pageRecords, cancellationToken);
+        Rows = await HistoryRow.ListAsync(db, pageRecords, format, cancellationToken);
         return Page();
     }
 
@@ -192,7 +193,7 @@ public class IndexModel(AppDbContext db) : PageModel
         {
             return day;
         }
-        ModelState.AddModelError(key, $"{title}: \"{text}\" is not a date like 2026-11-30; it was left out.");
+        ModelState.AddModelError(key, format.Text["{0}: \"{1}\" is not a date like 2026-11-30; it was left out.", title, text]);
         return null;
     }
 
@@ -204,10 +205,10 @@ public class IndexModel(AppDbContext db) : PageModel
         var accounts = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName, u.Email }).ToDictionaryAsync(u => u.Id, cancellationToken);
         var choices = ids.Select(id => new Choice(id, accounts.TryGetValue(id, out var account)
-                ? (string.IsNullOrWhiteSpace(account.DisplayName) ? account.Email ?? HistoryText.FormerAccount : account.DisplayName)
-                : HistoryText.FormerAccount))
+                ? (string.IsNullOrWhiteSpace(account.DisplayName) ? account.Email ?? format.Text[HistoryText.FormerAccount] : account.DisplayName)
+                : format.Text[HistoryText.FormerAccount]))
             .OrderBy(c => c.Title, StringComparer.CurrentCultureIgnoreCase).ToList();
-        return [.. choices, new(SystemEditor, HistoryText.SystemAuthor)];
+        return [.. choices, new(SystemEditor, format.Text[HistoryText.SystemAuthor])];
     }
 
     /// <summary>Puts an item back as the given record saw it. The restore is itself recorded, so it can be undone too.</summary>
@@ -223,17 +224,18 @@ public class IndexModel(AppDbContext db) : PageModel
         {
             var restored = await db.RestoreAsync(record, cancellationToken);
             TempData["Notice"] = restored is null
-                ? "This kind of item cannot be restored."
-                : $"Restored {HistoryText.KindTitle(record.EntityType).ToLowerInvariant()} \"{restored.HistoryLabel}\" as it was on {HistoryRow.Time(record.ChangedAt)}.";
+                ? format.Text["This kind of item cannot be restored."].Value
+                : format.Text["Restored {0} \"{1}\" as it was on {2}.", format.Text[HistoryText.KindTitle(record.EntityType)].Value.ToLower(CultureInfo.CurrentCulture),
+                    restored.HistoryLabel, format.Moment(record.ChangedAt)].Value;
         }
         catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation })
         {
-            TempData["Notice"] = "Not restored: this version refers to an indicator, source or country that no longer exists. Restore that first.";
+            TempData["Notice"] = format.Text["Not restored: this version refers to an indicator, source or country that no longer exists. Restore that first."].Value;
         }
         catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            TempData["Notice"] = "Not restored: another item now has the same key (for a figure: the same indicator, source, series, edition and period). Change or delete that one first.";
+            TempData["Notice"] = format.Text["Not restored: another item now has the same key (for a figure: the same indicator, source, series, edition and period). Change or delete that one first."].Value;
         }
-        return Redirect(itemUrl);
+        return LocalRedirect("~" + itemUrl);
     }
 }

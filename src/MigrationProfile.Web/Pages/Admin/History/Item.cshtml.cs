@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Localization;
 
 namespace MigrationProfile.Web.Pages.Admin.History;
 
 /// <summary>One item's changes, each with a one-click restore of the item as that change left it.</summary>
-public class ItemModel(AppDbContext db) : PageModel
+public class ItemModel(AppDbContext db, DisplayFormat format) : PageModel
 {
     public string EntityType { get; private set; } = "";
 
@@ -37,7 +38,7 @@ public class ItemModel(AppDbContext db) : PageModel
         }
         EntityType = type;
         EntityId = id.Value;
-        Rows = await HistoryRow.ListAsync(db, records, cancellationToken);
+        Rows = await HistoryRow.ListAsync(db, records, format, cancellationToken);
         var clrType = Data.History.ContentHistory.ContentType(db, type);
         var current = clrType is null ? null : await db.FindAsync(clrType, [id.Value], cancellationToken) as IHistoryTracked;
         StillExists = current is not null;

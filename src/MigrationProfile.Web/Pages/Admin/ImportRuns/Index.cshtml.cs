@@ -6,13 +6,14 @@ using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
 using MigrationProfile.Web.Importing;
+using MigrationProfile.Web.Localization;
 
 namespace MigrationProfile.Web.Pages.Admin.ImportRuns;
 
 /// <summary>Import runs, newest first, each source's last success and failure, and the upload that starts a preview.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
 [RequestSizeLimit(MaxUploadBytes + 1024 * 1024)]
-public class IndexModel(AppDbContext db, ImportRunner runner) : PageModel
+public class IndexModel(AppDbContext db, ImportRunner runner, InterfaceTextLocalizer text) : PageModel
 {
     /// <summary>The largest publisher file an editor uploads (UNHCR's whole database is under 10 MB).</summary>
     public const int MaxUploadBytes = 64 * 1024 * 1024;
@@ -31,7 +32,7 @@ public class IndexModel(AppDbContext db, ImportRunner runner) : PageModel
     public UploadInput Input { get; set; } = new();
 
     public IEnumerable<SelectListItem> FormatChoices => ImportRunner.FileFormats
-        .Select(f => new SelectListItem(ImportSources.Title(f.Value), f.Key));
+        .Select(f => new SelectListItem(text[ImportSources.Title(f.Value)], f.Key));
 
     public static readonly string[] UnDesaEditions = ["International Migrant Stock 2024", "International Migrant Stock 2020"];
 
@@ -51,7 +52,7 @@ public class IndexModel(AppDbContext db, ImportRunner runner) : PageModel
 
         [Display(Name = "World Bank indicator code")]
         [RegularExpression(@"^[A-Za-z0-9]+(\.[A-Za-z0-9]+)+$", ErrorMessage = "A World Bank code looks like SP.POP.TOTL.")]
-        [StringLength(40)]
+        [StringLength(40, ErrorMessage = "Keep the code under {1} characters.")]
         public string? IndicatorCode { get; set; }
 
         [Display(Name = "UN DESA edition")]
@@ -73,24 +74,24 @@ public class IndexModel(AppDbContext db, ImportRunner runner) : PageModel
     {
         if (Input.Format is { } name && !ImportRunner.FileFormats.ContainsKey(name))
         {
-            ModelState.AddModelError("Input.Format", "Choose one of the listed formats.");
+            ModelState.AddModelError("Input.Format", text["Choose one of the listed formats."]);
         }
         if (Input.File is null || Input.File.Length == 0)
         {
-            ModelState.AddModelError("Input.File", "Choose a file to upload.");
+            ModelState.AddModelError("Input.File", text["Choose a file to upload."]);
         }
         if (Input.Edition is { Length: > 0 } edition && !UnDesaEditions.Contains(edition))
         {
-            ModelState.AddModelError("Input.Edition", "Choose one of the listed editions.");
+            ModelState.AddModelError("Input.Edition", text["Choose one of the listed editions."]);
         }
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         if (Input.PublisherUpdatedOn > today)
         {
-            ModelState.AddModelError("Input.PublisherUpdatedOn", "The publisher's update cannot be in the future.");
+            ModelState.AddModelError("Input.PublisherUpdatedOn", text["The publisher's update cannot be in the future."]);
         }
         if (Input.RetrievedOn > today)
         {
-            ModelState.AddModelError("Input.RetrievedOn", "The retrieval date cannot be in the future.");
+            ModelState.AddModelError("Input.RetrievedOn", text["The retrieval date cannot be in the future."]);
         }
         if (!ModelState.IsValid)
         {
@@ -110,7 +111,7 @@ public class IndexModel(AppDbContext db, ImportRunner runner) : PageModel
         var run = await runner.ImportFileAsync(request, stream, Input.File.FileName,
             new FileImportOptions { IndicatorCode = NullIfEmpty(Input.IndicatorCode)?.ToUpperInvariant(), Edition = NullIfEmpty(Input.Edition) },
             applyNow: false, cancellationToken);
-        return Redirect($"/admin/imports/{run.Id}");
+        return LocalRedirect($"~/admin/imports/{run.Id}");
     }
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,12 +7,13 @@ using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
 using MigrationProfile.Web.Importing;
 using MigrationProfile.Web.Importing.Formats;
+using MigrationProfile.Web.Localization;
 using MigrationProfile.Web.Profiles;
 
 namespace MigrationProfile.Web.Pages.Admin.ImportRuns;
 
 /// <summary>One run: its provenance and counts; while waiting, the preview of every change with Apply and Discard; once applied, Undo.</summary>
-public class RunModel(AppDbContext db, ImportDiff diff, ImportApplying applying, ImportUndoing undoing) : PageModel
+public class RunModel(AppDbContext db, ImportDiff diff, ImportApplying applying, ImportUndoing undoing, DisplayFormat format) : PageModel
 {
     private const int PageSize = 100;
 
@@ -56,33 +58,37 @@ public class RunModel(AppDbContext db, ImportDiff diff, ImportApplying applying,
     {
         var outcome = await applying.ApplyAsync(id, (overwrite ?? []).ToHashSet(), cancellationToken);
         TempData["Notice"] = outcome.Status == ApplyStatus.Applied
-            ? $"Import run #{id} applied: {outcome.Run.Added} figures added, {outcome.Run.Changed} changed, {outcome.Run.ConflictsKept} hand-edited figures kept."
-            : $"Import run #{id} was not waiting any more: it is {ImportRunText.Status(outcome.Run.Status).ToLowerInvariant()}.";
-        return Redirect($"/admin/imports/{id}");
+            ? format.Text["Import run #{0} applied: {1} figures added, {2} changed, {3} hand-edited figures kept.", id, outcome.Run.Added,
+                outcome.Run.Changed, outcome.Run.ConflictsKept].Value
+            : format.Text["Import run #{0} was not waiting any more: it is {1}.", id,
+                format.Text[ImportRunText.Status(outcome.Run.Status)].Value.ToLower(CultureInfo.CurrentCulture)].Value;
+        return LocalRedirect($"~/admin/imports/{id}");
     }
 
     public async Task<IActionResult> OnPostDiscardAsync(int id, CancellationToken cancellationToken)
     {
         TempData["Notice"] = await applying.DiscardAsync(id, cancellationToken)
-            ? $"Import run #{id} discarded; nothing was changed."
-            : $"Import run #{id} was not waiting any more.";
-        return Redirect($"/admin/imports/{id}");
+            ? format.Text["Import run #{0} discarded; nothing was changed.", id].Value
+            : format.Text["Import run #{0} was not waiting any more.", id].Value;
+        return LocalRedirect($"~/admin/imports/{id}");
     }
 
     public async Task<IActionResult> OnPostUndoAsync(int id, CancellationToken cancellationToken)
     {
         var outcome = await undoing.UndoAsync(id, cancellationToken);
         TempData["Notice"] = outcome.Undone
-            ? $"Import run #{id} undone: {outcome.Removed} figures removed, {outcome.Reverted} given back their earlier values" +
-              (outcome.LeftAlone > 0 ? $", {outcome.LeftAlone} left as they are because they changed again since." : ".")
-            : outcome.Refusal;
-        return Redirect($"/admin/imports/{id}");
+            ? (outcome.LeftAlone > 0
+                ? format.Text["Import run #{0} undone: {1} figures removed, {2} given back their earlier values, {3} left as they are because they changed again since.",
+                    id, outcome.Removed, outcome.Reverted, outcome.LeftAlone].Value
+                : format.Text["Import run #{0} undone: {1} figures removed, {2} given back their earlier values.", id, outcome.Removed, outcome.Reverted].Value)
+            : outcome.Refusal is null ? null : format.Text[outcome.Refusal].Value;
+        return LocalRedirect($"~/admin/imports/{id}");
     }
 
-    public static string Period(DiffRow row) => FigureFormatter.Period(row.PeriodYear, row.PeriodQuarter);
+    public string PeriodOf(DiffRow row) => format.Period(row.PeriodYear, row.PeriodQuarter);
 
-    public static string Value(decimal? value, string? currency) =>
-        value is null ? "—" : FigureFormatter.Number(value.Value) + (currency is null ? "" : $" {currency}");
+    public string ValueOf(decimal? value, string? currency) =>
+        value is null ? "—" : format.Number(value.Value) + (currency is null ? "" : $" {currency}");
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {

@@ -21,9 +21,9 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Indicat
         ? new("indicator", $"/admin/indicators/edit/{id}?handler=delete", Input.Version, nameof(IndicatorDefinition), id, DeleteItem.WhenUnused, DeleteRefusal)
         : null;
 
-    public IReadOnlyList<SelectListItem> PanelChoices { get; } = EnumChoices.Of<IndicatorPanel>(DisplayText.PanelTitle);
+    public IReadOnlyList<SelectListItem> PanelChoices => EnumChoices.Of<IndicatorPanel>(value => Text[DisplayText.PanelTitle(value)]);
 
-    public IReadOnlyList<SelectListItem> ValueKindChoices { get; } = EnumChoices.Of<ValueKind>(DisplayText.ValueKindTitle);
+    public IReadOnlyList<SelectListItem> ValueKindChoices => EnumChoices.Of<ValueKind>(value => Text[DisplayText.ValueKindTitle(value)]);
 
     public sealed class IndicatorInput : IVersionedInput
     {
@@ -91,7 +91,7 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Indicat
             return DeletedMeanwhile();
         }
         var code = Input.Code?.Trim() ?? "";
-        (string Field, string Message) duplicate = ("Input.Code", $"Another indicator already has the code {code}. Choose another code, or edit that indicator.");
+        (string Field, string Message) duplicate = ("Input.Code", Text["Another indicator already has the code {0}. Choose another code, or edit that indicator.", code].Value);
         DuplicateOfId = await db.IndicatorDefinitions
             .Where(i => i.Code == code && i.Id != (id ?? 0))
             .Select(i => (int?)i.Id)
@@ -106,9 +106,10 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Indicat
             var figures = await db.Observations.CountAsync(o => o.IndicatorId == indicator.Id, cancellationToken);
             if (figures > 0)
             {
-                ModelState.AddModelError("Input.ValueKind",
-                    $"{indicator.Name} has {ContentDeleting.FigureCount(figures)} stored as {DisplayText.ValueKindTitle(indicator.ValueKind)}: " +
-                    "the kind of value can change only while no figure uses the indicator.");
+                ModelState.AddModelError("Input.ValueKind", Text.Plural(figures,
+                    "{1} has {0} figure stored as {2}: the kind of value can change only while no figure uses the indicator.",
+                    "{1} has {0} figures stored as {2}: the kind of value can change only while no figure uses the indicator.",
+                    indicator.Name, Text[DisplayText.ValueKindTitle(indicator.ValueKind)].Value));
             }
         }
         if (!ModelState.IsValid)
@@ -132,7 +133,7 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Indicat
         indicator.ReconciliationNote = InputText.OrNull(Input.ReconciliationNote);
 
         var outcome = await ContentSaving.SaveAsync(db, indicator, cancellationToken);
-        return SavedOrExplained(outcome, $"Saved the indicator {indicator.Name}. Every profile shows the change now.",
+        return SavedOrExplained(outcome, Text["Saved the indicator {0}. Every profile shows the change now.", indicator.Name].Value,
             $"/admin/indicators#indicator-{indicator.Id}", duplicate);
     }
 
@@ -147,8 +148,8 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Indicat
         var figures = await db.Observations.CountAsync(o => o.IndicatorId == id, cancellationToken);
         var outcome = await ContentDeleting.DeleteUnusedAsync(db, indicator, Input.Version, figures, cancellationToken);
         Show(indicator);
-        return DeletedOrExplained(outcome, "indicator", $"Deleted the indicator {indicator.Name}.", "/admin/indicators",
-            ContentDeleting.InUseReason(indicator.Name, figures));
+        return DeletedOrExplained(outcome, "indicator", Text["Deleted the indicator {0}.", indicator.Name].Value, "/admin/indicators",
+            ContentDeleting.InUseReason(Text, indicator.Name, figures));
     }
 
     private void Show(IndicatorDefinition indicator)

@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
 using MigrationProfile.Web.Editing;
+using MigrationProfile.Web.Localization;
 
 namespace MigrationProfile.Web.Pages.Admin.Indicators;
 
 /// <summary>What profiles measure, shared by every profile, by panel in the order the public page shows them.</summary>
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, InterfaceTextLocalizer text) : PageModel
 {
     public IReadOnlyList<IndicatorRow> Indicators { get; private set; } = [];
 
@@ -30,7 +31,7 @@ public class IndexModel(AppDbContext db) : PageModel
             return NotFound();
         }
         var siblings = db.IndicatorDefinitions.Where(i => i.Panel == indicator.Panel);
-        TempData["Notice"] = await ListOrder.MoveAndSaveAsync(db, siblings, id, direction, indicator.Name, cancellationToken);
-        return Redirect($"/admin/indicators#indicator-{id}");
+        TempData["Notice"] = await ListOrder.MoveAndSaveAsync(db, text, siblings, id, direction, indicator.Name, cancellationToken);
+        return LocalRedirect($"~/admin/indicators#indicator-{id}");
     }
 }

@@ -119,7 +119,7 @@ public class EditModel(AppDbContext db, MarkdownRenderer markdown) : ContentEdit
         CopyInput(Input, section);
 
         var outcome = await ContentSaving.SaveAsync(db, section, cancellationToken);
-        return SavedOrExplained(outcome, $"Saved \"{section.Heading}\". The public page shows it now.", $"/admin/narrative?country={Country.Slug}");
+        return SavedOrExplained(outcome, Text["Saved \"{0}\". The public page shows it now.", section.Heading].Value, $"/admin/narrative?country={Country.Slug}");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
@@ -133,12 +133,12 @@ public class EditModel(AppDbContext db, MarkdownRenderer markdown) : ContentEdit
         var outcome = await ContentDeleting.DeleteAsync(db, section, Input.Version, cancellationToken);
         if (outcome.Status == SaveStatus.Conflict)
         {
-            TempData["Notice"] = ContentDeleting.ChangedMeanwhile("section");
-            return Redirect($"/admin/narrative/edit/{id}");
+            TempData["Notice"] = ContentDeleting.ChangedMeanwhile(Text, "section");
+            return LocalRedirect($"~/admin/narrative/edit/{id}");
         }
-        TempData["Notice"] = $"Deleted \"{section.Heading}\".";
+        TempData["Notice"] = Text["Deleted \"{0}\".", section.Heading].Value;
         TempData["UndoRecordId"] = outcome.ChangeRecordId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Redirect($"/admin/narrative?country={country.Slug}");
+        return LocalRedirect($"~/admin/narrative?country={country.Slug}");
     }
 
     /// <summary>The form's values onto the section: for a save, and for the preview of a draft.</summary>

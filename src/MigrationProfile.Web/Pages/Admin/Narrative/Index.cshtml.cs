@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Editing;
+using MigrationProfile.Web.Localization;
 
 namespace MigrationProfile.Web.Pages.Admin.Narrative;
 
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, InterfaceTextLocalizer text) : PageModel
 {
     public AdminCountry Country { get; private set; } = null!;
 
@@ -41,7 +42,7 @@ public class IndexModel(AppDbContext db) : PageModel
         }
         var country = (await AdminCountry.ByIdAsync(db, section.CountryId, cancellationToken))!;
         var siblings = db.NarrativeSections.Where(n => n.CountryId == section.CountryId && n.Language == section.Language);
-        TempData["Notice"] = await ListOrder.MoveAndSaveAsync(db, siblings, id, direction, $"\"{section.Heading}\"", cancellationToken);
-        return Redirect($"/admin/narrative?country={country.Slug}");
+        TempData["Notice"] = await ListOrder.MoveAndSaveAsync(db, text, siblings, id, direction, $"\"{section.Heading}\"", cancellationToken);
+        return LocalRedirect($"~/admin/narrative?country={country.Slug}");
     }
 }

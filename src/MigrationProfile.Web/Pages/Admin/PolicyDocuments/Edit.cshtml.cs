@@ -27,7 +27,7 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
         ? new("policy document", $"/admin/policy-documents/edit/{id}?handler=delete", Input.Version, nameof(PolicyDocument), id, DeleteItem.FromPublicPage)
         : null;
 
-    public IReadOnlyList<SelectListItem> KindChoices { get; } = EnumChoices.Of<PolicyDocumentKind>(DisplayText.PolicyDocumentKindTitle);
+    public IReadOnlyList<SelectListItem> KindChoices => EnumChoices.Of<PolicyDocumentKind>(value => Text[DisplayText.PolicyDocumentKindTitle(value)]);
 
     public sealed class PolicyDocumentInput : IVersionedInput
     {
@@ -97,11 +97,11 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
             && ModelState.GetFieldValidationState("Input.YearLastAmended") != ModelValidationState.Invalid;
         if (yearsRead && Input.YearLastAmended is not null && Input.YearAdopted is null)
         {
-            ModelState.AddModelError("Input.YearAdopted", "Enter the year adopted as well, or leave the year last amended empty.");
+            ModelState.AddModelError("Input.YearAdopted", Text["Enter the year adopted as well, or leave the year last amended empty."]);
         }
         else if (yearsRead && Input.YearLastAmended < Input.YearAdopted)
         {
-            ModelState.AddModelError("Input.YearLastAmended", $"A document cannot be amended before it was adopted ({Input.YearAdopted}).");
+            ModelState.AddModelError("Input.YearLastAmended", Text["A document cannot be amended before it was adopted ({0}).", Input.YearAdopted]);
         }
         var upload = await Attachment.ReadAsync(uploads, ModelState, nameof(Attachment), cancellationToken);
         var fileOnForm = await FileOnFormAsync(db, DraftKind.PolicyDocument, chosen.Id, document?.Id, document?.FileId, cancellationToken);
@@ -131,7 +131,7 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
 
         var outcome = await ContentSaving.SaveAsync(db, document, cancellationToken);
         await Attachment.FinishAsync(transaction, outcome, db, uploads, fileOnForm, cancellationToken);
-        return SavedOrExplained(outcome, $"Saved {document.Title}. The public page shows it now.",
+        return SavedOrExplained(outcome, Text["Saved {0}. The public page shows it now.", document.Title].Value,
             $"/admin/policy-documents?country={chosen.Slug}#document-{document.Id}");
     }
 
@@ -146,7 +146,7 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
         var outcome = await ContentDeleting.DeleteAsync(db, document, Input.Version, cancellationToken);
         Show(document);
         await Attachment.ShowAsync(db, uploads, FileOnForm.Published(document.FileId), cancellationToken);
-        return DeletedOrExplained(outcome, "policy document", $"Deleted {document.Title}.", $"/admin/policy-documents?country={Country.Slug}");
+        return DeletedOrExplained(outcome, "policy document", Text["Deleted {0}.", document.Title].Value, $"/admin/policy-documents?country={Country.Slug}");
     }
 
     /// <summary>The form's values onto the item: for a save, and for the preview of a draft.</summary>

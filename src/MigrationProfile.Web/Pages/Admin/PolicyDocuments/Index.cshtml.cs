@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
 using MigrationProfile.Web.Editing;
+using MigrationProfile.Web.Localization;
 using MigrationProfile.Web.Profiles;
 
 namespace MigrationProfile.Web.Pages.Admin.PolicyDocuments;
 
 /// <summary>A country's key policy documents in the order the public page lists them.</summary>
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, InterfaceTextLocalizer text) : PageModel
 {
     public AdminCountry Country { get; private set; } = null!;
 
@@ -45,7 +46,7 @@ public class IndexModel(AppDbContext db) : PageModel
         }
         var country = (await AdminCountry.ByIdAsync(db, document.CountryId, cancellationToken))!;
         var siblings = db.PolicyDocuments.Where(p => p.CountryId == document.CountryId);
-        TempData["Notice"] = await ListOrder.MoveAndSaveAsync(db, siblings, id, direction, document.Title, cancellationToken);
-        return Redirect($"/admin/policy-documents?country={country.Slug}#document-{id}");
+        TempData["Notice"] = await ListOrder.MoveAndSaveAsync(db, text, siblings, id, direction, document.Title, cancellationToken);
+        return LocalRedirect($"~/admin/policy-documents?country={country.Slug}#document-{id}");
     }
 }

@@ -79,7 +79,7 @@ public class IndexModel(AppDbContext db) : ContentEditPageModel<IndexModel.Count
         chosen.LatestUpdate = latestUpdate.Value;
 
         var outcome = await ContentSaving.SaveAsync(db, chosen, cancellationToken);
-        return SavedOrExplained(outcome, $"Saved the details of {chosen.Name}. The public page shows them now.", $"/admin/profile?country={chosen.Slug}");
+        return SavedOrExplained(outcome, Text["Saved the details of {0}. The public page shows them now.", chosen.Name].Value, $"/admin/profile?country={chosen.Slug}");
     }
 
     private async Task<Country?> FindAsync(string? slug, CancellationToken cancellationToken) =>
@@ -105,14 +105,14 @@ public class IndexModel(AppDbContext db) : ContentEditPageModel<IndexModel.Count
         }
         if (!DateOnly.TryParseExact(typed, s_dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            ModelState.AddModelError("Input.LatestUpdate", $"\"{typed}\" is not a date: write it as year-month-day, e.g. 2024-09-09.");
+            ModelState.AddModelError("Input.LatestUpdate", Text["\"{0}\" is not a date: write it as year-month-day, e.g. 2024-09-09.", typed]);
             return null;
         }
         // A day of slack: an editor east of UTC may already be on tomorrow's date.
         var latest = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
         if (date.Year < ReferenceYearAttribute.First || date > latest)
         {
-            ModelState.AddModelError("Input.LatestUpdate", $"Enter a date from {ReferenceYearAttribute.First} up to today.");
+            ModelState.AddModelError("Input.LatestUpdate", Text["Enter a date from {0} up to today.", ReferenceYearAttribute.First]);
             return null;
         }
         return date;

@@ -110,7 +110,7 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
 
         var outcome = await ContentSaving.SaveAsync(db, publication, cancellationToken);
         await Attachment.FinishAsync(transaction, outcome, db, uploads, fileOnForm, cancellationToken);
-        return SavedOrExplained(outcome, $"Saved {publication.Title}. The public page shows it now.",
+        return SavedOrExplained(outcome, Text["Saved {0}. The public page shows it now.", publication.Title].Value,
             $"/admin/publications?country={chosen.Slug}#publication-{publication.Id}");
     }
 
@@ -125,7 +125,7 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
         var outcome = await ContentDeleting.DeleteAsync(db, publication, Input.Version, cancellationToken);
         Show(publication);
         await Attachment.ShowAsync(db, uploads, FileOnForm.Published(publication.FileId), cancellationToken);
-        return DeletedOrExplained(outcome, "publication", $"Deleted {publication.Title}.", $"/admin/publications?country={Country.Slug}");
+        return DeletedOrExplained(outcome, "publication", Text["Deleted {0}.", publication.Title].Value, $"/admin/publications?country={Country.Slug}");
     }
 
     /// <summary>The form's values onto the item: for a save, and for the preview of a draft.</summary>

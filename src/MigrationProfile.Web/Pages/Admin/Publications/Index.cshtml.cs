@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Editing;
+using MigrationProfile.Web.Localization;
 
 namespace MigrationProfile.Web.Pages.Admin.Publications;
 
 /// <summary>A country's relevant publications in the order the public page lists them.</summary>
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, InterfaceTextLocalizer text) : PageModel
 {
     public AdminCountry Country { get; private set; } = null!;
 
@@ -40,7 +41,7 @@ public class IndexModel(AppDbContext db) : PageModel
         }
         var country = (await AdminCountry.ByIdAsync(db, publication.CountryId, cancellationToken))!;
         var siblings = db.Publications.Where(p => p.CountryId == publication.CountryId);
-        TempData["Notice"] = await ListOrder.MoveAndSaveAsync(db, siblings, id, direction, publication.Title, cancellationToken);
-        return Redirect($"/admin/publications?country={country.Slug}#publication-{id}");
+        TempData["Notice"] = await ListOrder.MoveAndSaveAsync(db, text, siblings, id, direction, publication.Title, cancellationToken);
+        return LocalRedirect($"~/admin/publications?country={country.Slug}#publication-{id}");
     }
 }

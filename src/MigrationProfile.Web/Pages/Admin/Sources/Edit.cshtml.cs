@@ -21,7 +21,7 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.SourceI
         ? new("source", $"/admin/sources/edit/{id}?handler=delete", Input.Version, nameof(Source), id, DeleteItem.WhenUnused, DeleteRefusal)
         : null;
 
-    public IReadOnlyList<SelectListItem> ScopeChoices { get; } = EnumChoices.Of<SourceScope>(DisplayText.SourceScopeTitle);
+    public IReadOnlyList<SelectListItem> ScopeChoices => EnumChoices.Of<SourceScope>(value => Text[DisplayText.SourceScopeTitle(value)]);
 
     public sealed class SourceInput : IVersionedInput
     {
@@ -71,7 +71,7 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.SourceI
             return DeletedMeanwhile();
         }
         var shortName = Input.ShortName?.Trim() ?? "";
-        (string Field, string Message) duplicate = ("Input.ShortName", $"There is already a source called {shortName}. Choose another short name, or edit that source.");
+        (string Field, string Message) duplicate = ("Input.ShortName", Text["There is already a source called {0}. Choose another short name, or edit that source.", shortName].Value);
         // Compared without case: "stat kz" beside "STAT KZ" would read as the same source.
         var lowered = shortName.ToLowerInvariant();
         DuplicateOfId = await db.Sources
@@ -94,7 +94,7 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.SourceI
         source.HomepageUrl = InputText.OrNull(Input.HomepageUrl);
 
         var outcome = await ContentSaving.SaveAsync(db, source, cancellationToken);
-        return SavedOrExplained(outcome, $"Saved the source {source.ShortName}. Every figure from it shows the change now.",
+        return SavedOrExplained(outcome, Text["Saved the source {0}. Every figure from it shows the change now.", source.ShortName].Value,
             $"/admin/sources#source-{source.Id}", duplicate);
     }
 
@@ -109,8 +109,8 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.SourceI
         var figures = await db.Observations.CountAsync(o => o.SourceId == id, cancellationToken);
         var outcome = await ContentDeleting.DeleteUnusedAsync(db, source, Input.Version, figures, cancellationToken);
         Show(source);
-        return DeletedOrExplained(outcome, "source", $"Deleted the source {source.ShortName}.", "/admin/sources",
-            ContentDeleting.InUseReason(source.ShortName, figures));
+        return DeletedOrExplained(outcome, "source", Text["Deleted the source {0}.", source.ShortName].Value, "/admin/sources",
+            ContentDeleting.InUseReason(Text, source.ShortName, figures));
     }
 
     private void Show(Source source)

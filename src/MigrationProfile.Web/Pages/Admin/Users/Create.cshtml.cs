@@ -7,12 +7,13 @@ using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Accounts;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Localization;
 using Npgsql;
 
 namespace MigrationProfile.Web.Pages.Admin.Users;
 
 /// <summary>An admin creates an account with its role and initial password: the only way accounts come to exist.</summary>
-public class CreateModel(AppDbContext db, UserManager<AppUser> users, ILogger<CreateModel> logger) : PageModel
+public class CreateModel(AppDbContext db, UserManager<AppUser> users, ILogger<CreateModel> logger, InterfaceTextLocalizer text) : PageModel
 {
     [BindProperty]
     public AccountInput Input { get; set; } = new();
@@ -100,15 +101,15 @@ public class CreateModel(AppDbContext db, UserManager<AppUser> users, ILogger<Cr
         }
 
         logger.LogInformation("{Admin} created the {Role} account {Email}", User.Identity?.Name, Input.Role, email);
-        TempData["Notice"] = $"Created the {Input.Role} account for {account.DisplayName} ({email}). " +
-            "Give them the initial password; they can change it after signing in.";
-        return Redirect("/admin/users");
+        TempData["Notice"] = text["Created the {0} account for {1} ({2}). Give them the initial password; they can change it after signing in.",
+            text[Input.Role ?? ""].Value, account.DisplayName, email].Value;
+        return LocalRedirect("~/admin/users");
     }
 
     private void EmailTaken(string email, string? existingId)
     {
         ExistingAccountId = existingId;
-        ModelState.AddModelError("Input.Email", $"An account with the email {email} already exists. Edit that account instead, or use another email.");
+        ModelState.AddModelError("Input.Email", text["An account with the email {0} already exists. Edit that account instead, or use another email.", email]);
     }
 
     /// <summary>Identity's refusals, each beside the field it concerns.</summary>
@@ -124,7 +125,7 @@ public class CreateModel(AppDbContext db, UserManager<AppUser> users, ILogger<Cr
                     EmailTaken(email, null);
                     break;
                 case nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName):
-                    ModelState.AddModelError("Input.Email", "This email has characters an account name cannot have: use letters, digits and - . _ @ + only.");
+                    ModelState.AddModelError("Input.Email", text["This email has characters an account name cannot have: use letters, digits and - . _ @ + only."]);
                     break;
                 default:
                     ModelState.AddModelError(string.Empty, error.Description);

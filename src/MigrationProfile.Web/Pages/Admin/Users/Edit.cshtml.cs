@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using MigrationProfile.Web.Accounts;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Localization;
 
 namespace MigrationProfile.Web.Pages.Admin.Users;
 
@@ -12,7 +13,7 @@ namespace MigrationProfile.Web.Pages.Admin.Users;
 /// One account: its name and role (guarded by the account's concurrency stamp), deactivation, unlocking and a new password.
 /// Each form binds only its own input, so a problem in one never shows up in another.
 /// </summary>
-public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, ILogger<EditModel> logger) : PageModel
+public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, ILogger<EditModel> logger, InterfaceTextLocalizer text) : PageModel
 {
     public ProfileInput Input { get; set; } = new();
 
@@ -93,11 +94,11 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManage
         var demoting = currentRole == Roles.Admin && Input.Role != Roles.Admin;
         if (demoting && IsSelf)
         {
-            ModelState.AddModelError("Input.Role", "You cannot remove your own Admin role. Another admin can do it.");
+            ModelState.AddModelError("Input.Role", text["You cannot remove your own Admin role. Another admin can do it."]);
         }
         else if (demoting && await UserAccounts.IsLastActiveAdminAsync(users, user))
         {
-            ModelState.AddModelError("Input.Role", $"{user.DisplayName} is the last active admin. Make another account Admin first, so someone can still manage accounts.");
+            ModelState.AddModelError("Input.Role", text["{0} is the last active admin. Make another account Admin first, so someone can still manage accounts.", user.DisplayName]);
         }
         if (!ModelState.IsValid)
         {
@@ -130,9 +131,9 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManage
 
         logger.LogInformation("{Admin} saved the account {Email} with role {Role}", User.Identity?.Name, user.Email, Input.Role);
         TempData["Notice"] = Input.Role == currentRole
-            ? $"Saved {user.DisplayName} ({user.Email})."
-            : $"Saved {user.DisplayName} ({user.Email}), now {Input.Role}. The new role applies within a minute.";
-        return Redirect("/admin/users");
+            ? text["Saved {0} ({1}).", user.DisplayName, user.Email ?? ""].Value
+            : text["Saved {0} ({1}), now {2}. The new role applies within a minute.", user.DisplayName, user.Email ?? "", text[Input.Role ?? ""].Value].Value;
+        return LocalRedirect("~/admin/users");
     }
 
     public async Task<IActionResult> OnPostDeactivateAsync(string id, CancellationToken cancellationToken)
@@ -145,16 +146,16 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManage
         }
         if (users.GetUserId(User) == user.Id)
         {
-            return await RefuseAsync(user, "You cannot deactivate your own account. Another admin can do it.");
+            return await RefuseAsync(user, text["You cannot deactivate your own account. Another admin can do it."].Value);
         }
         if (!user.IsActive)
         {
-            TempData["Notice"] = $"{user.DisplayName} ({user.Email}) was already deactivated.";
-            return Redirect("/admin/users");
+            TempData["Notice"] = text["{0} ({1}) was already deactivated.", user.DisplayName, user.Email ?? ""].Value;
+            return LocalRedirect("~/admin/users");
         }
         if (await UserAccounts.IsLastActiveAdminAsync(users, user))
         {
-            return await RefuseAsync(user, $"{user.DisplayName} is the last active admin and cannot be deactivated. Make another account Admin first.");
+            return await RefuseAsync(user, text["{0} is the last active admin and cannot be deactivated. Make another account Admin first.", user.DisplayName].Value);
         }
 
         user.IsActive = false;
@@ -167,8 +168,8 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManage
         await transaction.CommitAsync(cancellationToken);
 
         logger.LogInformation("{Admin} deactivated the account {Email}", User.Identity?.Name, user.Email);
-        TempData["Notice"] = $"Deactivated {user.DisplayName} ({user.Email}). They cannot sign in, and any session they have open ends within a minute.";
-        return Redirect("/admin/users");
+        TempData["Notice"] = text["Deactivated {0} ({1}). They cannot sign in, and any session they have open ends within a minute.", user.DisplayName, user.Email ?? ""].Value;
+        return LocalRedirect("~/admin/users");
     }
 
     public async Task<IActionResult> OnPostReactivateAsync(string id)
@@ -186,8 +187,8 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManage
         }
 
         logger.LogInformation("{Admin} reactivated the account {Email}", User.Identity?.Name, user.Email);
-        TempData["Notice"] = $"Reactivated {user.DisplayName} ({user.Email}). They can sign in again with their password.";
-        return Redirect("/admin/users");
+        TempData["Notice"] = text["Reactivated {0} ({1}). They can sign in again with their password.", user.DisplayName, user.Email ?? ""].Value;
+        return LocalRedirect("~/admin/users");
     }
 
     public async Task<IActionResult> OnPostUnlockAsync(string id)
@@ -205,8 +206,8 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManage
         }
 
         logger.LogInformation("{Admin} unlocked the account {Email}", User.Identity?.Name, user.Email);
-        TempData["Notice"] = $"Unlocked {user.DisplayName} ({user.Email}). They can sign in again now.";
-        return Redirect("/admin/users");
+        TempData["Notice"] = text["Unlocked {0} ({1}). They can sign in again now.", user.DisplayName, user.Email ?? ""].Value;
+        return LocalRedirect("~/admin/users");
     }
 
     public async Task<IActionResult> OnPostResetPasswordAsync(string id)
@@ -240,8 +241,8 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManage
         }
 
         logger.LogInformation("{Admin} set a new password for {Email}", User.Identity?.Name, user.Email);
-        TempData["Notice"] = $"Set a new password for {user.DisplayName} ({user.Email}). Give it to them; any session they had open ends within a minute.";
-        return Redirect("/admin/users");
+        TempData["Notice"] = text["Set a new password for {0} ({1}). Give it to them; any session they had open ends within a minute.", user.DisplayName, user.Email ?? ""].Value;
+        return LocalRedirect("~/admin/users");
     }
 
     private async Task ShowAsync(AppUser user, bool keepProfileInput)
