@@ -119,7 +119,7 @@ public partial class HistoryPageTests : SignedInEditorTests
 
         var shared = await Editor.GetPageAsync("/admin/history?country=shared");
         Assert.Equal(sharedCount, Total(shared));
-        Assert.All(Rows(shared), row => Assert.Matches("^(Indicator|Source): ", Cell(row, 3)));
+        Assert.All(Rows(shared), row => Assert.Matches("^(Indicator|Source|Content translation): ", Cell(row, 3)));
 
         var january = await Editor.GetPageAsync("/admin/history?from=2025-01-01&to=2025-01-31");
         Assert.Equal(systemCount, Total(january));

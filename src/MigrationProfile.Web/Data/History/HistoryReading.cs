@@ -208,6 +208,9 @@ public sealed class HistoryReading
     /// <summary>Fields only the software uses: keys, the concurrency version, the hand-edit mark imports read.</summary>
     private static bool IsInternal(string field, IProperty? property) =>
         field is "Id" or "Version" or nameof(Observation.HandEditedAt)
+            // A translation's label already names its item, field and language; the hash only tells when it went out of date.
+            or nameof(ContentTranslation.EntityType) or nameof(ContentTranslation.EntityId) or nameof(ContentTranslation.Field)
+            or nameof(ContentTranslation.EnglishHash)
         || property is { IsConcurrencyToken: true } || property?.IsPrimaryKey() == true;
 
     /// <summary>The entity type a foreign-key field points to ("Country" for CountryId); null for other fields.</summary>
