@@ -11,10 +11,13 @@ namespace MigrationProfile.Tests.Localization;
 
 /// <summary>
 /// With the output cache on, every answer comes back in the language it was asked in, from the cache as well; the
-/// one-line offer of Russian goes only to readers whose browser prefers it, and "No, thanks" is remembered.
+/// one-line offer of Russian goes only to readers whose browser prefers it, and "No, thanks" is remembered. Also the
+/// seeded profile's numbers, quarters and dates in Russian and in English (the seed only: no import has changed them).
 /// </summary>
 public class LanguageCachingTests(CountingPortalFactory portal) : IClassFixture<CountingPortalFactory>
 {
+    private const string NoBreak = "\u00A0";
+
     private static async Task<(HttpStatusCode Status, IHtmlDocument Page)> GetPageAsync(HttpClient client, string url,
         string? acceptLanguage = null)
     {
@@ -28,6 +31,40 @@ public class LanguageCachingTests(CountingPortalFactory portal) : IClassFixture<
     }
 
     private static string LanguageOf(IHtmlDocument page) => page.DocumentElement.GetAttribute("lang")!;
+
+    [Fact]
+    public async Task The_Russian_profile_writes_numbers_quarters_and_dates_as_Russian_readers_do()
+    {
+        var page = await portal.GetDocumentAsync("/ru/countries/kazakhstan");
+
+        var values = page.QuerySelectorAll("#indicator-population li.figure .figure-value data").Select(d => d.TextContent).ToList();
+        Assert.Contains($"20{NoBreak}592{NoBreak}571", values);
+        Assert.Equal($"Последнее обновление: 9 сентября 2024{NoBreak}г.", page.QuerySelector(".profile-footer p")!.TextContent.Trim());
+        var statKzImmigration = page.QuerySelectorAll("#indicator-immigration li.figure")
+            .Single(f => f.QuerySelector(".source")!.TextContent == "STAT KZ");
+        Assert.Equal("III кв. 2024", statKzImmigration.QuerySelector(".period")!.TextContent);
+        var unemployment = page.QuerySelectorAll("#indicator-unemployment-rate li.figure .figure-value data").Select(d => d.TextContent).ToList();
+        Assert.Contains("4,9", unemployment);
+        Assert.Equal("Общая информация", page.QuerySelector("#general-information-title")!.TextContent);
+        Assert.Equal("Население и труд", page.QuerySelector("section.panel h3")!.TextContent);
+
+        var indicator = await portal.GetDocumentAsync("/ru/countries/kazakhstan/indicators/immigration");
+        var periods = indicator.QuerySelectorAll(".series-table tbody th[scope=row]").Select(th => th.TextContent).ToList();
+        Assert.Contains("III кв. 2024", periods);
+        Assert.DoesNotContain("2024 Q3", periods);
+    }
+
+    [Fact]
+    public async Task English_pages_keep_their_English_forms()
+    {
+        var page = await portal.GetDocumentAsync("/countries/kazakhstan");
+
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("20 592 571", page.QuerySelectorAll("#indicator-population li.figure .figure-value data").Select(d => d.TextContent));
+        Assert.Equal("Latest update: 9 September 2024", page.QuerySelector(".profile-footer p")!.Visible());
+        var indicator = await portal.GetDocumentAsync("/countries/kazakhstan/indicators/immigration");
+        Assert.Contains("2024 Q3", indicator.QuerySelectorAll(".series-table tbody th[scope=row]").Select(th => th.TextContent));
+    }
 
     [Theory]
     [InlineData("/ru/countries/kazakhstan", "/countries/kazakhstan", "Общая информация", "General Information")]
