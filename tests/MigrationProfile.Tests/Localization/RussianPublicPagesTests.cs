@@ -15,8 +15,6 @@ namespace MigrationProfile.Tests.Localization;
 /// </summary>
 public class RussianPublicPagesTests(ResearchersPortal portal) : IClassFixture<ResearchersPortal>
 {
-    private const string NoBreak = "\u00A0";
-
     /// <summary>Every kind of public page and the messages a mistyped address gets, in Russian.</summary>
     private static readonly string[] s_crawl =
     [
