@@ -43,8 +43,8 @@ public class LanguageCachingTests(CountingPortalFactory portal) : IClassFixture<
         var footer = page.QuerySelector(".profile-footer p")!.TextContent.Trim();
         Assert.Matches("^Последнее обновление: 9 сентября 2024[\u00A0\u202F]г\\.$", footer);
         Assert.Equal("2024-09-09", page.QuerySelector(".profile-footer time")!.GetAttribute("datetime"));
-        var statKzImmigration = page.QuerySelectorAll("#indicator-immigration li.figure")
-            .Single(f => f.QuerySelector(".source")!.TextContent == "STAT KZ");
+        // STAT KZ's quarterly flow, the national figure (its name is translated content, so found by its scope).
+        var statKzImmigration = page.QuerySelectorAll("#indicator-immigration li.figure.figure-national").Single();
         Assert.Equal("III кв. 2024", statKzImmigration.QuerySelector(".period")!.TextContent);
         var unemployment = page.QuerySelectorAll("#indicator-unemployment-rate li.figure .figure-value data").Select(d => d.TextContent).ToList();
         Assert.Contains("4,9", unemployment);

@@ -39,8 +39,15 @@ public class IndicatorModel(IndicatorSeriesQuery query, AppDbContext db, Interfa
 
     public string Heading => text["{0} in {1}", History.Indicator.Name, History.Country.Name];
 
-    public async Task<IActionResult> OnGetAsync(string slug, string code, CancellationToken cancellationToken)
+    /// <param name="slug">Null when the address holds only spaces (model binding makes blank text null).</param>
+    /// <param name="code">The same.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public async Task<IActionResult> OnGetAsync(string? slug, string? code, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(slug) || string.IsNullOrWhiteSpace(code))
+        {
+            return NotFound();
+        }
         var history = await query.GetAsync(slug.ToLowerInvariant(), code.ToLowerInvariant(), cancellationToken);
         if (history is null)
         {
