@@ -45,7 +45,7 @@ public class LanguageCachingTests(CountingPortalFactory portal) : IClassFixture<
         Assert.Equal("2024-09-09", page.QuerySelector(".profile-footer time")!.GetAttribute("datetime"));
         // STAT KZ's quarterly flow, the national figure (its name is translated content, so found by its scope).
         var statKzImmigration = page.QuerySelectorAll("#indicator-immigration li.figure.figure-national").Single();
-        Assert.Equal("III кв. 2024", statKzImmigration.QuerySelector(".period")!.TextContent);
+        Assert.Equal($"III{NoBreak}кв. 2024", statKzImmigration.QuerySelector(".period")!.TextContent);
         var unemployment = page.QuerySelectorAll("#indicator-unemployment-rate li.figure .figure-value data").Select(d => d.TextContent).ToList();
         Assert.Contains("4,9", unemployment);
         Assert.Equal("Общая информация", page.QuerySelector("#general-information-title")!.TextContent);
@@ -53,7 +53,7 @@ public class LanguageCachingTests(CountingPortalFactory portal) : IClassFixture<
 
         var indicator = await portal.GetDocumentAsync("/ru/countries/kazakhstan/indicators/immigration");
         var periods = indicator.QuerySelectorAll(".series-table tbody th[scope=row]").Select(th => th.TextContent).ToList();
-        Assert.Contains("III кв. 2024", periods);
+        Assert.Contains($"III{NoBreak}кв. 2024", periods);
         Assert.DoesNotContain("2024 Q3", periods);
     }
 
