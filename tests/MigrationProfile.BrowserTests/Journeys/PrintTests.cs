@@ -78,7 +78,7 @@ public partial class PrintTests(PortalFixture portal)
 
         await page.EmulateMediaAsync(new() { Media = Media.Print });
 
-        foreach (var chrome in new[] { ".site-header", ".site-header nav", ".site-footer", ".skip-link" })
+        foreach (var chrome in new[] { ".site-header", ".site-nav", ".site-footer", ".skip-link" })
         {
             await Assertions.Expect(page.Locator(chrome)).ToBeHiddenAsync();
         }
