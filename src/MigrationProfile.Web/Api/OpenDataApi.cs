@@ -59,10 +59,8 @@ public static class OpenDataApi
             .ToList();
         return async context =>
         {
-            // Every endpoint also takes the language of its text (?lang=, read by LanguageMiddleware before this filter).
             var unknown = context.HttpContext.Request.Query.Keys
-                .Where(key => !known.Contains(key, StringComparer.OrdinalIgnoreCase)
-                    && !string.Equals(key, Localization.LanguageMiddleware.QueryKey, StringComparison.OrdinalIgnoreCase))
+                .Where(key => !known.Contains(key, StringComparer.OrdinalIgnoreCase))
                 .ToList();
             if (unknown.Count == 0)
             {
