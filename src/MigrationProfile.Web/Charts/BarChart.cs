@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Html;
-using MigrationProfile.Web.Profiles;
+using MigrationProfile.Web.Localization;
 
 namespace MigrationProfile.Web.Charts;
 
@@ -18,11 +18,15 @@ public static class BarChart
     private const double Row = 38;
     private const double BarHeight = 14;
 
-    public static IHtmlContent Render(string title, IReadOnlyList<BarItem> items, string? unit = null)
+    /// <param name="title">What the chart shows.</param>
+    /// <param name="items">The bars, in order.</param>
+    /// <param name="unit">Written after values in the description; null for none.</param>
+    /// <param name="format">The page's display format; null for the invariant English form.</param>
+    public static IHtmlContent Render(string title, IReadOnlyList<BarItem> items, string? unit = null, DisplayFormat? format = null)
     {
         var description = items.Count == 0
-            ? "No figures to draw."
-            : string.Join("; ", items.Select(i => $"{i.Label}: {FigureFormatter.Number(i.Value)}{(string.IsNullOrEmpty(unit) ? "" : " " + unit)}")) + ".";
+            ? ChartText.Say(format, "No figures to draw.")
+            : string.Join("; ", items.Select(i => $"{i.Label}: {ChartText.Number(i.Value, format)}{(string.IsNullOrEmpty(unit) ? "" : " " + unit)}")) + ".";
         var svg = new SvgWriter("chart chart-bar", Width, (items.Count * Row) + 6, title, description);
         if (items.Count == 0)
         {
@@ -38,8 +42,8 @@ public static class BarChart
                 ("data-label", item.Label), ("data-value", item.Value));
             svg.Element("text", item.Label, ("x", Left), ("y", top + 11));
             svg.Open("rect", ("class", "chart-bar-rect"), ("x", Left), ("y", top + 16), ("width", Math.Max(end - Left, 1)), ("height", BarHeight))
-                .Element("title", $"{item.Label}: {FigureFormatter.Number(item.Value)}").Close("rect");
-            svg.Element("text", FigureFormatter.Number(item.Value), ("class", "chart-bar-value"), ("x", Math.Max(end, Left + 1) + 6), ("y", top + 27));
+                .Element("title", $"{item.Label}: {ChartText.Number(item.Value, format)}").Close("rect");
+            svg.Element("text", ChartText.Number(item.Value, format), ("class", "chart-bar-value"), ("x", Math.Max(end, Left + 1) + 6), ("y", top + 27));
             svg.Close("g");
         }
         return svg.ToHtml();

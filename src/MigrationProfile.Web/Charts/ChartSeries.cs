@@ -1,4 +1,4 @@
-using MigrationProfile.Web.Profiles;
+using MigrationProfile.Web.Localization;
 
 namespace MigrationProfile.Web.Charts;
 
@@ -8,8 +8,12 @@ namespace MigrationProfile.Web.Charts;
 public sealed record ChartPoint(double X, string Label, decimal Value)
 {
     /// <summary>A point for a year or a quarter of a year.</summary>
-    public static ChartPoint ForPeriod(int year, int? quarter, decimal value) =>
-        new(year + ((quarter ?? 1) - 1) / 4.0, FigureFormatter.Period(year, quarter), value);
+    /// <param name="year">The reference year.</param>
+    /// <param name="quarter">1 to 4, or null for a year.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="format">The page's display format, so the period reads in its language; null for the invariant English form.</param>
+    public static ChartPoint ForPeriod(int year, int? quarter, decimal value, DisplayFormat? format = null) =>
+        new(year + ((quarter ?? 1) - 1) / 4.0, ChartText.Period(year, quarter, format), value);
 }
 
 /// <summary>One line of a chart: a name for the legend and its points in any order.</summary>
@@ -44,16 +48,17 @@ public sealed record ChartSeries(string Name, IReadOnlyList<ChartPoint> Points)
     }
 
     /// <summary>"World Bank: from 9 996 000 in 1960 to 20 843 754 in 2025"; one point: "World Bank: 7 221 868 in 2024".</summary>
-    public string TrendSentence(string? unit = null)
+    public string TrendSentence(string? unit = null, DisplayFormat? format = null)
     {
         var ordered = Points.OrderBy(p => p.X).ToList();
         if (ordered.Count == 0)
         {
-            return $"{Name}: no figures";
+            return ChartText.Say(format, "{0}: no figures", Name);
         }
-        string Text(ChartPoint p) => $"{FigureFormatter.Number(p.Value)}{(string.IsNullOrEmpty(unit) ? "" : " " + unit)} in {p.Label}";
+        string Value(ChartPoint p) => $"{ChartText.Number(p.Value, format)}{(string.IsNullOrEmpty(unit) ? "" : " " + unit)}";
         return ordered.Count == 1
-            ? $"{Name}: {Text(ordered[0])}"
-            : $"{Name}: from {Text(ordered[0])} to {Text(ordered[^1])}";
+            ? ChartText.Say(format, "{0}: {1} in {2}", Name, Value(ordered[0]), ordered[0].Label)
+            : ChartText.Say(format, "{0}: from {1} in {2} to {3} in {4}", Name, Value(ordered[0]), ordered[0].Label,
+                Value(ordered[^1]), ordered[^1].Label);
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Html;
-using MigrationProfile.Web.Profiles;
+using MigrationProfile.Web.Localization;
 
 namespace MigrationProfile.Web.Charts;
 
@@ -17,11 +17,13 @@ public static class LineChart
     private const double LegendRow = 18;
 
     /// <param name="title">What the chart shows: "Population of Kazakhstan, persons".</param>
+    /// <param name="series">The lines.</param>
     /// <param name="unit">Written after values in the description, e.g. "persons"; null for none.</param>
-    public static IHtmlContent Render(string title, IReadOnlyList<ChartSeries> series, string? unit = null)
+    /// <param name="format">The page's display format (its language's numbers and words); null for the invariant English form.</param>
+    public static IHtmlContent Render(string title, IReadOnlyList<ChartSeries> series, string? unit = null, DisplayFormat? format = null)
     {
         var withPoints = series.Where(s => s.Points.Count > 0).ToList();
-        var description = Describe(withPoints, unit);
+        var description = Describe(withPoints, unit, format);
         var legendTop = PlotTop + PlotHeight + 30;
         var height = legendTop + (withPoints.Count * LegendRow) + 4;
         var svg = new SvgWriter("chart chart-line", Width, height, title, description);
@@ -32,7 +34,7 @@ public static class LineChart
 
         var all = withPoints.SelectMany(s => s.Points).ToList();
         var values = LinearScale.Create((double)all.Min(p => p.Value), (double)all.Max(p => p.Value), PlotTop + PlotHeight, PlotTop);
-        var valueLabels = values.Ticks.Select(t => (Tick: t, Label: TickLabels.Format(t, values))).ToList();
+        var valueLabels = values.Ticks.Select(t => (Tick: t, Label: TickLabels.Format(t, values, format))).ToList();
         var plotLeft = 6 + (valueLabels.Max(l => l.Label.Length) * CharWidth) + 6;
         var years = LinearScale.Create(all.Min(p => p.X), all.Max(p => p.X), plotLeft + 6, Width - RightMargin - 6,
             maxTicks: 6, extendToTicks: false, minStep: 1);
@@ -66,7 +68,7 @@ public static class LineChart
             foreach (var point in line.Points.OrderBy(p => p.X))
             {
                 SeriesStyle.Marker(svg, i, years.Map(point.X), values.Map((double)point.Value), 2.6,
-                    $"{line.Name}, {point.Label}: {FigureFormatter.Number(point.Value)}",
+                    $"{line.Name}, {point.Label}: {ChartText.Number(point.Value, format)}",
                     ("data-period", point.Label), ("data-value", point.Value));
             }
             svg.Close("g");
@@ -86,8 +88,8 @@ public static class LineChart
     }
 
     /// <summary>The description a screen reader reads: each line's first and last figure, then where the table is.</summary>
-    public static string Describe(IReadOnlyList<ChartSeries> series, string? unit) =>
+    public static string Describe(IReadOnlyList<ChartSeries> series, string? unit, DisplayFormat? format = null) =>
         series.Count == 0
-            ? "No figures to draw."
-            : string.Join("; ", series.Select(s => s.TrendSentence(unit))) + ".";
+            ? ChartText.Say(format, "No figures to draw.")
+            : string.Join("; ", series.Select(s => s.TrendSentence(unit, format))) + ".";
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Html;
+using MigrationProfile.Web.Localization;
 
 namespace MigrationProfile.Web.Charts;
 
@@ -12,13 +13,17 @@ public static class Sparkline
     /// <summary>Draws the line when the series has at least <see cref="MinimumPoints"/> points; otherwise nothing.</summary>
     public const int MinimumPoints = 3;
 
-    public static IHtmlContent Render(string title, ChartSeries series, string? unit = null)
+    /// <param name="title">What the line shows.</param>
+    /// <param name="series">The points.</param>
+    /// <param name="unit">Written after values in the description; null for none.</param>
+    /// <param name="format">The page's display format; null for the invariant English form.</param>
+    public static IHtmlContent Render(string title, ChartSeries series, string? unit = null, DisplayFormat? format = null)
     {
         if (series.Points.Count < MinimumPoints)
         {
             return HtmlString.Empty;
         }
-        var svg = new SvgWriter("chart chart-sparkline", Width, Height, title, series.TrendSentence(unit) + ".");
+        var svg = new SvgWriter("chart chart-sparkline", Width, Height, title, series.TrendSentence(unit, format) + ".");
         var xs = LinearScale.Create(series.Points.Min(p => p.X), series.Points.Max(p => p.X), Pad, Width - Pad, extendToTicks: false);
         var ys = LinearScale.Create((double)series.Points.Min(p => p.Value), (double)series.Points.Max(p => p.Value), Height - Pad, Pad, extendToTicks: false);
         foreach (var segment in series.Segments())

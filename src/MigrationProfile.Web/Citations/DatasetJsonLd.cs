@@ -16,8 +16,13 @@ public static class DatasetJsonLd
     public static string For(ProfileData data, ProfileCitation citation, DataPackage.Links links, string description) =>
         For(Facts(data, citation), citation, links, description);
 
-    public static string For(CitationFacts facts, ProfileCitation citation, DataPackage.Links links, string description) =>
-        Build(facts, citation, links.Home, links.Profile, description,
+    /// <param name="facts">What the profile's figures cover.</param>
+    /// <param name="citation">The profile's citation.</param>
+    /// <param name="links">The profile's addresses and downloads.</param>
+    /// <param name="description">The page's description, in the page's language.</param>
+    /// <param name="inLanguage">The page's language code ("en", "ru").</param>
+    public static string For(CitationFacts facts, ProfileCitation citation, DataPackage.Links links, string description, string inLanguage = "en") =>
+        Build(facts, citation, links.Home, links.Profile, description, inLanguage,
         [
             Download("All figures (CSV)", links.Csv, "text/csv"),
             Download("Data package (Frictionless, ZIP)", links.Package, "application/zip"),
@@ -32,8 +37,9 @@ public static class DatasetJsonLd
     /// <param name="csv">The indicator's CSV download, or null when no figure fits the CSV.</param>
     /// <param name="api">The observations API filtered to this country and indicator.</param>
     /// <param name="description">One sentence on what the page holds.</param>
+    /// <param name="inLanguage">The page's language code ("en", "ru").</param>
     public static string ForIndicator(ProfileData data, ProfileCitation citation, string home, string page, string? csv, string api,
-        string description)
+        string description, string inLanguage = "en")
     {
         List<JsonObject> downloads = [];
         if (csv is not null)
@@ -41,7 +47,7 @@ public static class DatasetJsonLd
             downloads.Add(Download("These figures (CSV)", csv, "text/csv"));
         }
         downloads.Add(Download("These figures (JSON API)", api, "application/json"));
-        return Build(Facts(data, citation), citation, home, page, description, downloads);
+        return Build(Facts(data, citation), citation, home, page, description, inLanguage, downloads);
     }
 
     private static CitationFacts Facts(ProfileData data, ProfileCitation citation)
@@ -52,7 +58,7 @@ public static class DatasetJsonLd
     }
 
     private static string Build(CitationFacts facts, ProfileCitation citation, string home, string url, string description,
-        IEnumerable<JsonObject> downloads)
+        string inLanguage, IEnumerable<JsonObject> downloads)
     {
         var country = facts.Country;
         var portal = new JsonObject { ["@type"] = "Organization", ["name"] = ProfileCitation.PortalName, ["url"] = home };
@@ -64,7 +70,7 @@ public static class DatasetJsonLd
             ["description"] = description,
             ["url"] = url,
             ["identifier"] = url,
-            ["inLanguage"] = "en",
+            ["inLanguage"] = inLanguage,
             ["isAccessibleForFree"] = true,
             ["creator"] = portal,
             ["publisher"] = portal.DeepClone(),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MigrationProfile.Web.Downloads;
+using MigrationProfile.Web.Localization;
 using MigrationProfile.Web.Profiles;
 
 namespace MigrationProfile.Web.Citations;
@@ -39,6 +40,14 @@ public sealed record ProfileCitation(
     /// <summary>"MigrationProfile (2024). Kazakhstan migration profile. Last updated 9 September 2024. https://…. Accessed 30 November 2026."</summary>
     public string PlainText =>
         $"{PortalName} ({Year}). {Title}. Last updated {FigureFormatter.Date(LatestUpdate)}. {Permalink}. Accessed {FigureFormatter.Date(AccessedOn)}.";
+
+    /// <summary>The plain citation as a page in the reader's language shows it; the files (BibTeX, RIS) keep <see cref="PlainText"/>'s facts in English.</summary>
+    public string PlainTextIn(DisplayFormat format)
+    {
+        var title = Indicator is null ? format.Text["{0} migration profile", CountryName] : format.Text["{0} in {1}", Indicator.Name, CountryName];
+        return format.Text["{0} ({1}). {2}. Last updated {3}. {4}. Accessed {5}.", PortalName, Year, title.Value,
+            format.Date(LatestUpdate), Permalink, format.Date(AccessedOn)];
+    }
 
     private string Year => LatestUpdate.Year.ToString(CultureInfo.InvariantCulture);
 

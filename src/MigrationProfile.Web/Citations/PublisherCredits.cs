@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using MigrationProfile.Web.Downloads;
 using MigrationProfile.Web.Importing;
+using MigrationProfile.Web.Localization;
 using MigrationProfile.Web.Profiles;
 
 namespace MigrationProfile.Web.Citations;
@@ -33,6 +34,19 @@ public sealed record PublisherCredit(
     public string CitationLine =>
         $"{Title}. {Licence.Text}. {Link ?? "No public link recorded"}; {Retrieval}" +
         (PublisherUpdatedOn is { } updated ? $"; publisher updated {FigureFormatter.Date(updated)}." : ".");
+
+    /// <summary>The <see cref="CitationLine"/> as a page in the reader's language shows it.</summary>
+    public string CitationLineIn(DisplayFormat format)
+    {
+        var retrieval = (FirstRetrieved, LastRetrieved) switch
+        {
+            (DateOnly first, DateOnly last) when first == last => format.Text["retrieved {0}", format.Date(last)].Value,
+            (DateOnly first, DateOnly last) => format.Text["retrieved {0} to {1}", format.Date(first), format.Date(last)].Value,
+            _ => format.Text["retrieval date not recorded"].Value,
+        };
+        var line = $"{Title}. {Licence.Text}. {Link ?? format.Text["No public link recorded"]}; {retrieval}";
+        return PublisherUpdatedOn is { } updated ? line + format.Text["; publisher updated {0}.", format.Date(updated)] : line + ".";
+    }
 
     /// <summary>The publishers of <paramref name="figures"/>, international first, each edition once.</summary>
     public static IReadOnlyList<PublisherCredit> From(IEnumerable<DataFigure> figures) =>

@@ -3,14 +3,22 @@ using System.Xml;
 using MigrationProfile.Web.Caching;
 using MigrationProfile.Web.Citations;
 using MigrationProfile.Web.Data;
+using MigrationProfile.Web.Localization;
 using MigrationProfile.Web.Profiles;
 
 namespace MigrationProfile.Web.Downloads;
 
-/// <summary>/sitemap.xml (sitemaps.org 0.9) lists every public page; /robots.txt keeps crawlers out of the editors' area.</summary>
+/// <summary>
+/// /sitemap.xml (sitemaps.org 0.9) lists every public page once per language, each with its other languages as
+/// xhtml:link hreflang alternates (and English as x-default), as the pages' own heads do; /robots.txt keeps crawlers
+/// out of the editors' area.
+/// </summary>
 public static class Sitemap
 {
     public const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    /// <summary>The namespace of the hreflang alternates (xhtml:link).</summary>
+    public const string XhtmlNamespace = "http://www.w3.org/1999/xhtml";
 
     public static IEndpointRouteBuilder MapSitemap(this IEndpointRouteBuilder app)
     {
@@ -28,7 +36,8 @@ public static class Sitemap
         "Allow: /\n" +
         $"Sitemap: {baseUrl}/sitemap.xml\n";
 
-    private static async Task<IResult> SitemapAsync(AppDbContext db, HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<IResult> SitemapAsync(AppDbContext db, PortalLanguages languages, HttpRequest request,
+        CancellationToken cancellationToken)
     {
         var countries = await new ProfileDataQuery(db).SitemapAsync(cancellationToken);
         var baseUrl = SiteAddress.BaseUrl(request);
@@ -47,19 +56,37 @@ public static class Sitemap
         {
             await xml.WriteStartDocumentAsync();
             await xml.WriteStartElementAsync(null, "urlset", Namespace);
+            await xml.WriteAttributeStringAsync("xmlns", "xhtml", null, XhtmlNamespace);
             foreach (var (path, lastModified) in pages)
             {
-                await xml.WriteStartElementAsync(null, "url", Namespace);
-                await xml.WriteElementStringAsync(null, "loc", Namespace, baseUrl + path);
-                if (lastModified is { } day)
+                foreach (var language in languages.All)
                 {
-                    await xml.WriteElementStringAsync(null, "lastmod", Namespace, FigureFormatter.IsoDate(day));
+                    await xml.WriteStartElementAsync(null, "url", Namespace);
+                    await xml.WriteElementStringAsync(null, "loc", Namespace, baseUrl + language.PathPrefix + path);
+                    if (lastModified is { } day)
+                    {
+                        await xml.WriteElementStringAsync(null, "lastmod", Namespace, FigureFormatter.IsoDate(day));
+                    }
+                    foreach (var alternate in languages.All)
+                    {
+                        await WriteAlternateAsync(xml, alternate.Code, baseUrl + alternate.PathPrefix + path);
+                    }
+                    await WriteAlternateAsync(xml, "x-default", baseUrl + languages.Default.PathPrefix + path);
+                    await xml.WriteEndElementAsync();
                 }
-                await xml.WriteEndElementAsync();
             }
             await xml.WriteEndElementAsync();
             await xml.WriteEndDocumentAsync();
         }
         return Results.Bytes(buffer.ToArray(), "application/xml; charset=utf-8");
+    }
+
+    private static async Task WriteAlternateAsync(XmlWriter xml, string hreflang, string href)
+    {
+        await xml.WriteStartElementAsync("xhtml", "link", XhtmlNamespace);
+        await xml.WriteAttributeStringAsync(null, "rel", null, "alternate");
+        await xml.WriteAttributeStringAsync(null, "hreflang", null, hreflang);
+        await xml.WriteAttributeStringAsync(null, "href", null, href);
+        await xml.WriteEndElementAsync();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MigrationProfile.Web.Charts;
+using MigrationProfile.Web.Localization;
 using MigrationProfile.Web.Profiles;
 
 namespace MigrationProfile.Web.Pages;
@@ -9,7 +10,7 @@ namespace MigrationProfile.Web.Pages;
 /// Up to six countries on one chart for one indicator, from the international series that covers the most
 /// countries. Anything the query gets wrong (too many, unknown codes or indicator) is said on the page.
 /// </summary>
-public class CompareModel(IndicatorSeriesQuery query) : PageModel
+public class CompareModel(IndicatorSeriesQuery query, InterfaceTextLocalizer text, DisplayFormat format) : PageModel
 {
     public const int MaxCountries = 6;
 
@@ -61,11 +62,14 @@ public class CompareModel(IndicatorSeriesQuery query) : PageModel
         }
         if (unknown.Count > 0)
         {
-            problems.Add($"Not a country with a profile here: {string.Join(", ", unknown.Take(10).Select(u => $"\"{Shortened(u)}\""))}. Use the list below (or ISO3 codes such as KAZ).");
+            problems.Add(text["Not a country with a profile here: {0}. Use the list below (or ISO3 codes such as KAZ).",
+                string.Join(", ", unknown.Take(10).Select(u => $"\"{Shortened(u)}\""))]);
         }
         if (chosen.Count > MaxCountries)
         {
-            problems.Add($"{chosen.Count} countries were chosen; the chart compares at most {MaxCountries}. Showing the first {MaxCountries}: {string.Join(", ", chosen.Take(MaxCountries).Select(c => c.Name))}.");
+            problems.Add(text.Plural(chosen.Count, "{0} country was chosen; the chart compares at most {1}. Showing the first {1}: {2}.",
+                "{0} countries were chosen; the chart compares at most {1}. Showing the first {1}: {2}.",
+                MaxCountries, string.Join(", ", chosen.Take(MaxCountries).Select(c => c.Name))));
             chosen = [.. chosen.Take(MaxCountries)];
         }
         Chosen = chosen;
@@ -73,7 +77,7 @@ public class CompareModel(IndicatorSeriesQuery query) : PageModel
         var code = Indicator?.Trim().ToLowerInvariant();
         if (!string.IsNullOrEmpty(code) && AllIndicators.All(i => i.Code != code))
         {
-            problems.Add($"There is no indicator \"{Shortened(Indicator!)}\". Choose one from the list below.");
+            problems.Add(text["There is no indicator \"{0}\". Choose one from the list below.", Shortened(Indicator!)]);
             code = null;
         }
         if (tokens.Count > 0 && chosen.Count > 0 && code is null && string.IsNullOrEmpty(Indicator))
@@ -88,10 +92,10 @@ public class CompareModel(IndicatorSeriesQuery query) : PageModel
             if (Comparison is not null)
             {
                 var columns = Comparison.Lines.Select(l => l.Column).ToList();
-                Chart = [.. columns.Select(c => c.ToChartSeries()).Where(s => s.Points.Count > 0)];
+                Chart = [.. columns.Select(c => c.ToChartSeries(format)).Where(s => s.Points.Count > 0)];
                 var unit = string.IsNullOrWhiteSpace(Comparison.Indicator.Unit) ? "" : $" ({Comparison.Indicator.Unit})";
                 var source = Comparison.Source is null ? "" : ", " + string.Join(" · ", new[] { Comparison.Source.ShortName, Comparison.Series, Comparison.Edition }.Where(p => p.Length > 0));
-                Table = new SeriesTableModel($"{Comparison.Indicator.Name}{unit} by country{source}",
+                Table = new SeriesTableModel(text["{0}{1} by country{2}", Comparison.Indicator.Name, unit, source],
                     [.. Comparison.Lines.Select(l => l.Country.Name)], SeriesTable.Rows(columns));
             }
         }

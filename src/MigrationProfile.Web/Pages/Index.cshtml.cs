@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MigrationProfile.Web.Localization;
 using MigrationProfile.Web.Profiles;
 
 namespace MigrationProfile.Web.Pages;
@@ -11,7 +12,7 @@ namespace MigrationProfile.Web.Pages;
 /// A query a person can mistype never fails the page: an unknown region shows every region with a message,
 /// an overlong search is cut to its first <see cref="MaxSearchLength"/> characters with a message.
 /// </summary>
-public class IndexModel(CountryProfileQuery query) : PageModel
+public class IndexModel(CountryProfileQuery query, InterfaceTextLocalizer text, DisplayFormat format) : PageModel
 {
     public const int MaxSearchLength = 100;
 
@@ -47,8 +48,13 @@ public class IndexModel(CountryProfileQuery query) : PageModel
     public bool IsFiltered => Region is not null || Search.Length > 0;
 
     /// <summary>"No country matches “xyz” in Central Asia."</summary>
-    public string NoMatchText =>
-        $"No country matches{(Search.Length > 0 ? $" “{Search}”" : "")}{(Region is null ? "" : $" in {DisplayText.RegionTitle(Region)}")}.";
+    public string NoMatchText => (Search.Length > 0, Region is not null) switch
+    {
+        (true, true) => text["No country matches “{0}” in {1}.", Search, format.RegionTitle(Region!)],
+        (true, false) => text["No country matches “{0}”.", Search],
+        (false, true) => text["No country matches in {0}.", format.RegionTitle(Region!)],
+        _ => text["No country matches."],
+    };
 
     public sealed record RegionGroup(string Region, string Title, string Id, IReadOnlyList<CountrySummary> Countries);
 
@@ -65,7 +71,7 @@ public class IndexModel(CountryProfileQuery query) : PageModel
             Region = Regions.FirstOrDefault(r => string.Equals(r, region, StringComparison.OrdinalIgnoreCase));
             if (Region is null)
             {
-                notices.Add($"There is no region called “{Shorten(region, 60)}”, so countries from every region are shown.");
+                notices.Add(text["There is no region called “{0}”, so countries from every region are shown.", Shorten(region, 60)]);
             }
         }
 
@@ -73,7 +79,7 @@ public class IndexModel(CountryProfileQuery query) : PageModel
         if (Search.Length > MaxSearchLength)
         {
             Search = Shorten(Search, MaxSearchLength, ellipsis: false);
-            notices.Add($"A name search can be at most {MaxSearchLength} characters long; the first {MaxSearchLength} were used.");
+            notices.Add(text["A name search can be at most {0} characters long; the first {0} were used.", MaxSearchLength]);
         }
 
         var shown = countries
@@ -82,7 +88,7 @@ public class IndexModel(CountryProfileQuery query) : PageModel
             .ToList();
         ShownCount = shown.Count;
         Groups = [.. InDisplayOrder(shown.GroupBy(c => c.Region), g => g.Key)
-            .Select(g => new RegionGroup(g.Key, DisplayText.RegionTitle(g.Key), $"region-{IdOf(g.Key)}", [.. g]))];
+            .Select(g => new RegionGroup(g.Key, format.RegionTitle(g.Key), $"region-{IdOf(g.Key)}", [.. g]))];
         Notices = notices;
     }
 

@@ -1,4 +1,5 @@
 using MigrationProfile.Web.Charts;
+using MigrationProfile.Web.Localization;
 
 namespace MigrationProfile.Web.Profiles;
 
@@ -9,9 +10,10 @@ public sealed record SeriesValue(int? Year, int? Quarter, decimal? Number, strin
 public sealed record SeriesColumn(string Name, IReadOnlyList<SeriesValue> Values)
 {
     /// <summary>The numbers with a year, for the chart (text and yes/no figures are in the table only).</summary>
-    public ChartSeries ToChartSeries() => new(Name, [.. Values
+    /// <param name="format">The page's display format, so periods read in its language; null for the invariant English form.</param>
+    public ChartSeries ToChartSeries(DisplayFormat? format = null) => new(Name, [.. Values
         .Where(v => v.Number is not null && v.Year is not null)
-        .Select(v => ChartPoint.ForPeriod(v.Year!.Value, v.Quarter, v.Number!.Value))]);
+        .Select(v => ChartPoint.ForPeriod(v.Year!.Value, v.Quarter, v.Number!.Value, format))]);
 }
 
 /// <summary>A row of the data table: a period and the figure of each column in it (null where a line has none).</summary>

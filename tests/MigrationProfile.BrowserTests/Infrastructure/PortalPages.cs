@@ -11,7 +11,8 @@ public sealed record PortalPage(string Name, string Path, int Status = 200, stri
 /// <summary>Every page a person can open. Add a page here and every scan covers it.</summary>
 public static class PortalPages
 {
-    public static IReadOnlyList<PortalPage> Public { get; } =
+    /// <summary>The public pages in English, the default language.</summary>
+    public static IReadOnlyList<PortalPage> English { get; } =
     [
         new("Country list", "/"),
         new("Kazakhstan profile", "/countries/kazakhstan"),
@@ -39,6 +40,15 @@ public static class PortalPages
         new("Editors' sign-in", "/account/login"),
         new("Editors' sign-in in Russian", "/ru/account/login"),
     ];
+
+    /// <summary>The same public pages in Russian (/ru/...), but Swagger UI and the sign-in page, which have no Russian.</summary>
+    public static IReadOnlyList<PortalPage> Russian { get; } =
+    [
+        .. English.Where(p => !p.Path.StartsWith("/swagger", StringComparison.Ordinal) && !p.Path.StartsWith("/account", StringComparison.Ordinal))
+            .Select(p => p with { Name = $"{p.Name}, in Russian", Path = "/ru" + p.Path }),
+    ];
+
+    public static IReadOnlyList<PortalPage> Public { get; } = [.. English, .. Russian];
 
     /// <summary>Editors' pages, scanned signed in as the admin (ids 1 exist in the freshly seeded database).</summary>
     public static IReadOnlyList<PortalPage> Admin { get; } =

@@ -25,6 +25,12 @@ public class LayoutTests(PortalFixture portal)
     [InlineData("/compare?countries=kaz,kgz,uzb&indicator=population")]
     [InlineData("/compare?countries=kaz,kgz,uzb,tjk,tkm,aze&indicator=immigration")]
     [InlineData("/countries/kazakhstan/changes")]
+    [InlineData("/ru/")]
+    [InlineData("/ru/countries/kazakhstan")]
+    [InlineData("/ru/countries/kazakhstan/indicators/immigration")]
+    [InlineData("/ru/countries/kazakhstan/migrant-stocks")]
+    [InlineData("/ru/compare?countries=kaz,kgz,uzb,tjk,tkm,aze&indicator=immigration")]
+    [InlineData("/ru/countries/kazakhstan/changes")]
     public async Task Nothing_scrolls_sideways_on_a_375_px_phone(string path)
     {
         var page = await portal.NewPageAsync(PhoneWidth, 812, phone: true);

@@ -19,6 +19,9 @@ public partial class PrintTests(PortalFixture portal)
         { "/countries/kazakhstan/indicators/immigration", "figure.chart-figure svg.chart; table.series-table; section.cite-this" },
         { "/countries/kazakhstan/migrant-stocks", "main svg.chart; main table" },
         { "/compare?countries=kaz,kgz,uzb&indicator=population", "figure.chart-figure svg.chart; table.series-table" },
+        { "/ru/countries/kazakhstan", "#indicator-population .figure-value; #relevant-publications" },
+        { "/ru/countries/kazakhstan/indicators/immigration", "figure.chart-figure svg.chart; table.series-table; section.cite-this" },
+        { "/ru/countries/kazakhstan/migrant-stocks", "main svg.chart; main table" },
     };
 
     [Fact]
@@ -75,7 +78,7 @@ public partial class PrintTests(PortalFixture portal)
 
         await page.EmulateMediaAsync(new() { Media = Media.Print });
 
-        foreach (var chrome in new[] { ".site-header", "nav[aria-label=Site]", ".site-footer", ".skip-link" })
+        foreach (var chrome in new[] { ".site-header", ".site-nav", ".site-footer", ".skip-link" })
         {
             await Assertions.Expect(page.Locator(chrome)).ToBeHiddenAsync();
         }

@@ -39,6 +39,36 @@ public class SitemapTests(DownloadsPortalFactory portal) : IClassFixture<Downloa
     }
 
     [Fact]
+    public async Task Every_page_is_listed_once_per_language_with_hreflang_alternates_both_ways()
+    {
+        var (_, body) = await ProfileCsvTests.GetAsync(portal, "/sitemap.xml");
+
+        var document = XDocument.Parse(Encoding.UTF8.GetString(body));
+        XNamespace ns = Sitemap.Namespace;
+        XNamespace xhtml = Sitemap.XhtmlNamespace;
+        var urls = document.Root!.Elements(ns + "url").ToList();
+        var locations = urls.Select(u => u.Element(ns + "loc")!.Value).ToList();
+        Assert.Equal(locations.Count, locations.Distinct().Count());
+        var english = locations.Where(l => !l.StartsWith("http://localhost/ru/", StringComparison.Ordinal)).ToList();
+        var russian = locations.Where(l => l.StartsWith("http://localhost/ru/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(english.Count, russian.Count);
+        Assert.Equal(english.Select(l => "http://localhost/ru" + l["http://localhost".Length..]).Order(), russian.Order());
+        Assert.Contains("http://localhost/ru/", russian);
+        Assert.Contains("http://localhost/ru/countries/kazakhstan/indicators/population", russian);
+
+        foreach (var url in urls)
+        {
+            var loc = url.Element(ns + "loc")!.Value;
+            var path = loc.StartsWith("http://localhost/ru/", StringComparison.Ordinal) ? loc["http://localhost/ru".Length..] : loc["http://localhost".Length..];
+            var alternates = url.Elements(xhtml + "link").ToDictionary(l => (string)l.Attribute("hreflang")!, l => (string)l.Attribute("href")!);
+            Assert.All(url.Elements(xhtml + "link"), l => Assert.Equal("alternate", (string?)l.Attribute("rel")));
+            Assert.Equal("http://localhost" + path, alternates["en"]);
+            Assert.Equal("http://localhost/ru" + path, alternates["ru"]);
+            Assert.Equal("http://localhost" + path, alternates["x-default"]);
+        }
+    }
+
+    [Fact]
     public async Task Robots_allows_the_public_pages_disallows_admin_and_account_and_points_at_the_sitemap()
     {
         var (response, body) = await ProfileCsvTests.GetAsync(portal, "/robots.txt");

@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MigrationProfile.Web.Data;
+using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Localization;
 using MigrationProfile.Web.Profiles;
 
 namespace MigrationProfile.Web.Pages.Countries;
@@ -10,7 +12,7 @@ namespace MigrationProfile.Web.Pages.Countries;
 /// What changed on a profile and when, newest first: figures with their old and new values, sections and documents,
 /// publishers' data imported. Never who: editors' names stay in the editors' history.
 /// </summary>
-public class ChangesModel(AppDbContext db) : PageModel
+public class ChangesModel(AppDbContext db, InterfaceTextLocalizer text, DisplayFormat format) : PageModel
 {
     public ChangeLogPage Log { get; private set; } = null!;
 
@@ -19,8 +21,73 @@ public class ChangesModel(AppDbContext db) : PageModel
 
     public string FeedUrl => ChangeLogFeed.Path(Log.Country.Slug);
 
-    public static string PageUrl(string slug, int page) =>
+    /// <summary>A page of the log, in the reader's language (the address keeps the request's language prefix).</summary>
+    public string PageUrl(string slug, int page) => Url.Content("~" + PathOf(slug, page));
+
+    public static string PathOf(string slug, int page) =>
         page <= 1 ? $"/countries/{slug}/changes" : string.Create(CultureInfo.InvariantCulture, $"/countries/{slug}/changes?page={page}");
+
+    /// <summary>The entry's one-line summary as the page heads it; the Atom feed keeps <see cref="ChangeLogEntry.Title"/>.</summary>
+    public string TitleOf(ChangeLogEntry entry)
+    {
+        if (entry.Import is { } run)
+        {
+            var counts = new List<string>();
+            if (run.Added > 0)
+            {
+                counts.Add(text.Plural(run.Added, "{0} figure added", "{0} figures added"));
+            }
+            if (run.Changed > 0)
+            {
+                counts.Add(text.Plural(run.Changed, "{0} figure changed", "{0} figures changed"));
+            }
+            if (run.Removed > 0)
+            {
+                counts.Add(text.Plural(run.Removed, "{0} figure removed", "{0} figures removed"));
+            }
+            var what = string.Join(" · ", new[] { run.Publisher, run.Edition }.Where(p => !string.IsNullOrEmpty(p)));
+            return what.Length == 0
+                ? text["Publisher data imported: {0}", string.Join(", ", counts)]
+                : text["{0} data imported: {1}", what, string.Join(", ", counts)];
+        }
+        if (entry.Items.Count + entry.MoreItems == 1)
+        {
+            var item = entry.Items[0];
+            return item.Action switch
+            {
+                ChangeAction.Created => text["{0} added: {1}", text[item.Kind], item.Title],
+                ChangeAction.Deleted => text["{0} removed: {1}", text[item.Kind], item.Title],
+                ChangeAction.Restored => text["{0} restored: {1}", text[item.Kind], item.Title],
+                _ => text["{0} changed: {1}", text[item.Kind], item.Title],
+            };
+        }
+        return text.Plural(entry.Items.Count + entry.MoreItems, "{0} change to the profile", "{0} changes to the profile");
+    }
+
+    /// <summary>"World Bank WDI CSV, IMS 2024, updated by the publisher on 2 May 2026."</summary>
+    public string ImportDescription(ChangeLogImport run)
+    {
+        var parts = new List<string> { run.Format.Length > 0 ? run.Format : text["Publisher's data"] };
+        if (run.Edition.Length > 0)
+        {
+            parts.Add(run.Edition);
+        }
+        if (run.PublisherUpdatedOn is { } updated)
+        {
+            parts.Add(text["updated by the publisher on {0}", format.Date(updated)]);
+        }
+        return string.Join(", ", parts) + ".";
+    }
+
+    /// <summary>"9 September 2024, 14:03 UTC", the date as the reader's language writes it.</summary>
+    public string When(DateTimeOffset changedAt)
+    {
+        var utc = changedAt.ToUniversalTime();
+        return text["{0}, {1} UTC", format.Date(DateOnly.FromDateTime(utc.UtcDateTime)), utc.ToString("HH:mm", CultureInfo.InvariantCulture)];
+    }
+
+    /// <summary>A field change's sentence: "revised" in the reader's language; other sentences as written.</summary>
+    public string SentenceOf(string sentence) => sentence == ProfileChangeLog.RevisedSentence ? text[sentence] : sentence;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -30,7 +97,7 @@ public class ChangesModel(AppDbContext db) : PageModel
         if (!string.IsNullOrWhiteSpace(asked)
             && (!int.TryParse(asked.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1))
         {
-            PageProblem = $"\"{asked}\" is not a page number. Pages are numbered from 1.";
+            PageProblem = text["\"{0}\" is not a page number. Pages are numbered from 1.", asked];
             pageNumber = 1;
         }
         var log = await new ProfileChangeLog(db).GetAsync(slug, pageNumber, ProfileChangeLog.PageSize, cancellationToken);
@@ -47,7 +114,7 @@ public class ChangesModel(AppDbContext db) : PageModel
         Log = log;
         if (pageNumber > log.PageCount)
         {
-            PageProblem = $"There is no page {pageNumber}: the change log of {log.Country.Name} has {log.PageCount}.";
+            PageProblem = text["There is no page {0}: the change log of {1} has {2}.", pageNumber, log.Country.Name, log.PageCount];
             Response.StatusCode = StatusCodes.Status404NotFound;
         }
         return Page();

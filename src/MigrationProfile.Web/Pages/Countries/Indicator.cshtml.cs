@@ -4,12 +4,14 @@ using MigrationProfile.Web.Charts;
 using MigrationProfile.Web.Citations;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Downloads;
+using MigrationProfile.Web.Localization;
 using MigrationProfile.Web.Profiles;
 
 namespace MigrationProfile.Web.Pages.Countries;
 
 /// <summary>One indicator of one country over time: every source, series and edition as its own line.</summary>
-public class IndicatorModel(IndicatorSeriesQuery query, AppDbContext db) : PageModel
+public class IndicatorModel(IndicatorSeriesQuery query, AppDbContext db, InterfaceTextLocalizer text, DisplayFormat format,
+    PortalLanguages languages) : PageModel
 {
     /// <summary>At most this many countries on the "Compare with neighbours" link: the page compares six.</summary>
     private const int Neighbours = 5;
@@ -35,10 +37,17 @@ public class IndicatorModel(IndicatorSeriesQuery query, AppDbContext db) : PageM
     /// <summary>schema.org Dataset markup for this indicator of this country (its CSV and the observations API).</summary>
     public string DatasetJsonLd { get; private set; } = "";
 
-    public string Heading => $"{History.Indicator.Name} in {History.Country.Name}";
+    public string Heading => text["{0} in {1}", History.Indicator.Name, History.Country.Name];
 
-    public async Task<IActionResult> OnGetAsync(string slug, string code, CancellationToken cancellationToken)
+    /// <param name="slug">Null when the address holds only spaces (model binding makes blank text null).</param>
+    /// <param name="code">The same.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public async Task<IActionResult> OnGetAsync(string? slug, string? code, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(slug) || string.IsNullOrWhiteSpace(code))
+        {
+            return NotFound();
+        }
         var history = await query.GetAsync(slug.ToLowerInvariant(), code.ToLowerInvariant(), cancellationToken);
         if (history is null)
         {
@@ -47,12 +56,12 @@ public class IndicatorModel(IndicatorSeriesQuery query, AppDbContext db) : PageM
         History = history;
         var columns = history.Lines.Select(l => l.Column).ToList();
         var unit = string.IsNullOrWhiteSpace(history.Indicator.Unit) ? "" : $" ({history.Indicator.Unit})";
-        Table = new SeriesTableModel($"{Heading}{unit}, by period and line", [.. columns.Select(c => c.Name)], SeriesTable.Rows(columns));
-        Chart = [.. columns.Select(c => c.ToChartSeries()).Where(s => s.Points.Count > 0)];
+        Table = new SeriesTableModel(text["{0}{1}, by period and line", Heading, unit], [.. columns.Select(c => c.Name)], SeriesTable.Rows(columns));
+        Chart = [.. columns.Select(c => c.ToChartSeries(format)).Where(s => s.Points.Count > 0)];
 
         var countries = await query.CountriesAsync(cancellationToken);
         var neighbours = countries.Where(c => c.Region == history.Country.Region && c.Slug != history.Country.Slug).Take(Neighbours);
-        CompareUrl = $"/compare?countries={Uri.EscapeDataString(string.Join(',', neighbours.Prepend(history.Country).Select(c => c.Iso3Code.ToLowerInvariant())))}"
+        CompareUrl = Url.Content("~/compare") + $"?countries={Uri.EscapeDataString(string.Join(',', neighbours.Prepend(history.Country).Select(c => c.Iso3Code.ToLowerInvariant())))}"
             + $"&indicator={Uri.EscapeDataString(history.Indicator.Code)}";
         HasMigrantStocks = history.Indicator.Code is "immigration" or "emigration";
 
@@ -68,7 +77,8 @@ public class IndicatorModel(IndicatorSeriesQuery query, AppDbContext db) : PageM
             + $"&indicator={Uri.EscapeDataString(history.Indicator.Code)}");
         DatasetJsonLd = Citations.DatasetJsonLd.ForIndicator(data, citation, SiteAddress.Absolute(Request, "/"),
             SiteAddress.Absolute(Request, path), CsvUrl is null ? null : SiteAddress.Absolute(Request, CsvUrl), api,
-            $"{Heading}: every figure over time from each source and edition, with its period, unit and source.");
+            text["{0}: every figure over time from each source and edition, with its period, unit and source.", Heading],
+            languages.Current.Code);
         return Page();
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MigrationProfile.Web.Charts;
+using MigrationProfile.Web.Localization;
 using MigrationProfile.Web.Profiles;
 
 namespace MigrationProfile.Web.Pages.Countries;
@@ -10,7 +11,7 @@ namespace MigrationProfile.Web.Pages.Countries;
 /// UN DESA's origin × destination rows behind a country's immigrant and emigrant stock: the ten largest origins
 /// and destinations for one edition and year. A choice the data does not have falls back to the latest, and says so.
 /// </summary>
-public class MigrantStocksModel(IndicatorSeriesQuery countries, MigrantStockQuery query) : PageModel
+public class MigrantStocksModel(IndicatorSeriesQuery countries, MigrantStockQuery query, InterfaceTextLocalizer text) : PageModel
 {
     public CountryRef Country { get; private set; } = null!;
 
@@ -57,7 +58,8 @@ public class MigrantStocksModel(IndicatorSeriesQuery countries, MigrantStockQuer
             var inEdition = available.Where(a => a.Edition == edition).ToList();
             if (inEdition.Count == 0)
             {
-                FallbackMessage = $"There is no edition \"{askedEdition}\" for {country.Name}; showing {shown.Edition}, {shown.Year}.";
+                FallbackMessage = text["There is no edition \"{0}\" for {1}; showing {2}, {3}.", askedEdition ?? "", country.Name, shown.Edition,
+                    shown.Year.ToString(CultureInfo.InvariantCulture)];
             }
             else if (askedYear is null)
             {
@@ -71,8 +73,9 @@ public class MigrantStocksModel(IndicatorSeriesQuery countries, MigrantStockQuer
             else
             {
                 shown = inEdition[0];
-                FallbackMessage = $"{edition} has no year \"{askedYear}\" for {country.Name}; showing {shown.Year}. "
-                    + $"Years in it: {string.Join(", ", inEdition.Select(a => a.Year).Order())}.";
+                FallbackMessage = text["{0} has no year \"{1}\" for {2}; showing {3}. Years in it: {4}.", edition, askedYear, country.Name,
+                    shown.Year.ToString(CultureInfo.InvariantCulture),
+                    string.Join(", ", inEdition.Select(a => a.Year).Order().Select(y => y.ToString(CultureInfo.InvariantCulture)))];
             }
         }
         Edition = shown.Edition;
@@ -82,6 +85,10 @@ public class MigrantStocksModel(IndicatorSeriesQuery countries, MigrantStockQuer
         return Page();
     }
 
-    public static IReadOnlyList<BarItem> Bars(IReadOnlyList<StockShare> shares) =>
-        [.. shares.Select(s => new BarItem(s.Name, s.Persons, s.IsSummary ? "chart-summary" : null))];
+    /// <summary>The bars of a ranking; the summed rows' names ("Other countries") in the page's language.</summary>
+    public IReadOnlyList<BarItem> Bars(IReadOnlyList<StockShare> shares) =>
+        [.. shares.Select(s => new BarItem(NameOf(s), s.Persons, s.IsSummary ? "chart-summary" : null))];
+
+    /// <summary>A country's name as stored; a summed row's in the page's language.</summary>
+    public string NameOf(StockShare share) => share.IsSummary ? text[share.Name] : share.Name;
 }

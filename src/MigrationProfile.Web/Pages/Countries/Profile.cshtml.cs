@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using MigrationProfile.Web.Citations;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Downloads;
+using MigrationProfile.Web.Localization;
 using MigrationProfile.Web.Profiles;
 
 namespace MigrationProfile.Web.Pages.Countries;
@@ -50,13 +51,15 @@ public class ProfileModel(CountryProfileQuery query, AppDbContext db) : PageMode
             return NotFound();
         }
         Profile = profile;
+        // Taken from the request rather than the constructor, so the admin preview (a subclass) needs no change.
+        var text = HttpContext.RequestServices.GetRequiredService<InterfaceTextLocalizer>();
 
-        GeneralInformation = new("general-information", "General Information",
+        GeneralInformation = new("general-information", text["General Information"],
             profile.Panels.Count > 0 || !string.IsNullOrWhiteSpace(profile.GeneralInformationNote), null);
-        Authorities = new("migration-authorities", "Migration Authorities", profile.Authorities.Count > 0, "migration authorities");
-        PolicyDocuments = new("key-policy-documents", "Key Policy Documents", profile.PolicyDocuments.Count > 0, "key policy documents");
-        Narrative = new("migration-overview", $"Migration in {profile.Name}", profile.NarrativeSections.Count > 0, "a narrative", UnwrittenIsSingular: true);
-        Publications = new("relevant-publications", "Relevant Publications", profile.Publications.Count > 0, "publications");
+        Authorities = new("migration-authorities", text["Migration Authorities"], profile.Authorities.Count > 0, text["migration authorities"]);
+        PolicyDocuments = new("key-policy-documents", text["Key Policy Documents"], profile.PolicyDocuments.Count > 0, text["key policy documents"]);
+        Narrative = new("migration-overview", text["Migration in {0}", profile.Name], profile.NarrativeSections.Count > 0, text["a narrative"], UnwrittenIsSingular: true);
+        Publications = new("relevant-publications", text["Relevant Publications"], profile.Publications.Count > 0, text["publications"]);
         ProfileSection[] sections = [GeneralInformation, Authorities, PolicyDocuments, Narrative, Publications];
         Contents = [.. sections.Where(s => s.HasContent)];
         PolicyTimeline = Profiles.PolicyTimeline.Of(profile.PolicyDocuments);
@@ -64,21 +67,27 @@ public class ProfileModel(CountryProfileQuery query, AppDbContext db) : PageMode
         var unwritten = sections.Where(s => !s.HasContent && s.Unwritten is not null).ToList();
         if (unwritten.Count > 0)
         {
-            var verb = unwritten is [{ UnwrittenIsSingular: true }] ? "has" : "have";
-            var figures = profile.Panels.Count > 0 ? "; the figures below come from the publishers' data" : "";
-            UnwrittenSentence = $"{Capitalised(JoinedWithAnd(unwritten.Select(s => s.Unwritten!)))} {verb} not been written for {profile.Name} yet{figures}.";
+            var singular = unwritten is [{ UnwrittenIsSingular: true }];
+            var list = JoinedWithAnd(text, unwritten.Select(s => s.Unwritten!));
+            UnwrittenSentence = Capitalised((singular, profile.Panels.Count > 0) switch
+            {
+                (true, true) => text["{0} has not been written for {1} yet; the figures below come from the publishers' data.", list, profile.Name],
+                (true, false) => text["{0} has not been written for {1} yet.", list, profile.Name],
+                (false, true) => text["{0} have not been written for {1} yet; the figures below come from the publishers' data.", list, profile.Name],
+                (false, false) => text["{0} have not been written for {1} yet.", list, profile.Name],
+            });
         }
 
         // Kazakhstan's (every part written): "...: figures with sources and periods, migration authorities, key policy documents and publications."
         var parts = new List<string>();
         if (profile.Panels.Count > 0)
         {
-            parts.Add("figures with sources and periods");
+            parts.Add(text["figures with sources and periods"]);
         }
         parts.AddRange(new[] { Authorities, PolicyDocuments, Publications }.Where(s => s.HasContent).Select(s => s.Unwritten!));
         Description = parts.Count == 0
-            ? $"Migration profile of {profile.Name}."
-            : $"Migration profile of {profile.Name}: {JoinedWithAnd(parts)}.";
+            ? text["Migration profile of {0}.", profile.Name]
+            : text["Migration profile of {0}: {1}.", profile.Name, JoinedWithAnd(text, parts)];
 
         if (profile.Panels.Count > 0)
         {
@@ -87,7 +96,8 @@ public class ProfileModel(CountryProfileQuery query, AppDbContext db) : PageMode
             var links = DataPackage.LinksFor(SiteAddress.BaseUrl(Request), profile.Slug);
             var citation = ProfileCitation.For(facts, links.Profile, ProfileCitation.Today());
             Data = new(links, new CiteThisView("profile", citation, links.BibTeX, links.Ris),
-                DatasetJsonLd.For(facts, citation, links, Description));
+                DatasetJsonLd.For(facts, citation, links, Description,
+                HttpContext.RequestServices.GetRequiredService<PortalLanguages>().Current.Code));
         }
         return Page();
     }
@@ -102,11 +112,11 @@ public class ProfileModel(CountryProfileQuery query, AppDbContext db) : PageMode
     protected virtual Task<CountryProfile?> LoadAsync(string slug, CancellationToken cancellationToken) =>
         query.GetAsync(slug, cancellationToken);
 
-    private static string JoinedWithAnd(IEnumerable<string> items) => items.ToArray() switch
+    private static string JoinedWithAnd(InterfaceTextLocalizer text, IEnumerable<string> items) => items.ToArray() switch
     {
         [] => "",
         [var only] => only,
-        [.. var first, var last] => $"{string.Join(", ", first)} and {last}",
+        [.. var first, var last] => text["{0} and {1}", string.Join(", ", first), last],
     };
 
     private static string Capitalised(string text) =>
