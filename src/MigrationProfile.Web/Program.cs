@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.OutputCaching;
 using MigrationProfile.Web.Accounts;
@@ -85,7 +87,11 @@ builder.Services.AddRazorPages(options =>
 }).AddDataAnnotationsLocalization();
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options =>
-    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+{
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    // Russian and every other script readable as they are; the HTML-sensitive characters (< > & ') still escaped.
+    options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+});
 builder.Services.AddOpenDataApi();
 
 var app = builder.Build();
