@@ -41,10 +41,11 @@ public static class PortalPages
         new("Editors' sign-in in Russian", "/ru/account/login"),
     ];
 
-    /// <summary>The same public pages in Russian (/ru/...), but Swagger UI and the sign-in page, which have no Russian.</summary>
+    /// <summary>The same public pages in Russian (/ru/...), but Swagger UI, the English sign-in page and pages already in Russian.</summary>
     public static IReadOnlyList<PortalPage> Russian { get; } =
     [
-        .. English.Where(p => !p.Path.StartsWith("/swagger", StringComparison.Ordinal) && !p.Path.StartsWith("/account", StringComparison.Ordinal))
+        .. English.Where(p => !p.Path.StartsWith("/swagger", StringComparison.Ordinal) && !p.Path.StartsWith("/account", StringComparison.Ordinal)
+                && !p.Path.StartsWith("/ru/", StringComparison.Ordinal))
             .Select(p => p with { Name = $"{p.Name}, in Russian", Path = "/ru" + p.Path }),
     ];
 
