@@ -1,6 +1,9 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
 
 namespace MigrationProfile.Web.Localization;
 
@@ -19,6 +22,9 @@ public static class LocalizationSetup
         services.AddSingleton<DisplayFormat>();
         services.AddSingleton<LanguageOffer>();
         services.AddSingleton<IConfigureOptions<MvcOptions>, ModelBindingMessages>();
+        // Pages write Cyrillic (and any later script) as characters, not as &#x...; references; the characters
+        // HTML gives meaning to (< > & " ') are still encoded.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return services;
     }
 

@@ -147,6 +147,16 @@ public class RussianPublicPagesTests(ResearchersPortal portal) : IClassFixture<R
     }
 
     [Fact]
+    public async Task Russian_pages_carry_their_letters_as_characters_not_numeric_references()
+    {
+        using var client = portal.CreateClient();
+        var html = await client.GetStringAsync(new Uri("/ru/countries/kazakhstan", UriKind.Relative));
+
+        Assert.Contains("Казахстан", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#x41A;", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task The_Russian_404_page_is_in_Russian_with_its_status()
     {
         var (status, page, _) = await portal.GetAsync("/ru/no-such-page");
