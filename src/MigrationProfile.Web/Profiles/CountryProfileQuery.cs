@@ -244,9 +244,9 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
     {
         var (shownHeading, headingLanguage) = texts.Of(nameof(NarrativeSection), id, nameof(NarrativeSection.Heading), heading);
         var (body, bodyLanguage) = texts.Of(nameof(NarrativeSection), id, nameof(NarrativeSection.BodyMarkdown), bodyMarkdown);
-        // Stored sections' HTML is cached per row version and language; a translation is rendered as it is read.
+        // Stored sections' HTML is cached per row version; a translation's under its text, so each is rendered once.
         var html = bodyLanguage is null && !texts.Asked.IsDefault
-            ? markdown.ToSafeHtml(body)
+            ? markdown.ToSafeHtmlOnce(body)
             : version is long stored ? markdown.ToSafeHtml(id, stored, bodyMarkdown) : markdown.ToSafeHtml(bodyMarkdown);
         return new(shownHeading, body, html, headingLanguage, bodyLanguage);
     }

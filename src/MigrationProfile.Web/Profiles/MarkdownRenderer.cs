@@ -34,6 +34,15 @@ public sealed class MarkdownRenderer : IDisposable
             return ToSafeHtml(markdown);
         })!;
 
+    /// <summary>A translation's HTML, kept under its own text: a changed translation is a new text, rendered once.</summary>
+    public string ToSafeHtmlOnce(string markdown) =>
+        _rendered.GetOrCreate(markdown, entry =>
+        {
+            entry.Size = 1;
+            entry.SlidingExpiration = TimeSpan.FromHours(6);
+            return ToSafeHtml(markdown);
+        })!;
+
     public void Dispose() => _rendered.Dispose();
 
     private static HtmlSanitizer CreateSanitizer()

@@ -47,4 +47,19 @@ public class MarkdownRendererTests
         Assert.Equal(2, document.QuerySelectorAll("ul li").Length);
         Assert.Equal("two", document.QuerySelector("li em")!.TextContent);
     }
+
+    [Fact]
+    public void A_translation_is_rendered_once_per_text_and_afresh_when_its_text_changes()
+    {
+        const string Translation = "Прибытие выросло на **45,7 %**.";
+
+        var first = _renderer.ToSafeHtmlOnce(Translation);
+        var again = _renderer.ToSafeHtmlOnce(new string(Translation.AsSpan()));
+        var changed = _renderer.ToSafeHtmlOnce(Translation.Replace("45,7", "46,1", StringComparison.Ordinal));
+
+        Assert.Same(first, again);
+        Assert.Equal("<p>Прибытие выросло на <strong>45,7 %</strong>.</p>", first.Trim());
+        Assert.Contains("46,1", changed, StringComparison.Ordinal);
+        Assert.Empty(new HtmlParser().ParseDocument(_renderer.ToSafeHtmlOnce("<script>alert(1)</script>")).QuerySelectorAll("script"));
+    }
 }
