@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Data.Seed;
 using MigrationProfile.Web.Importing.Formats;
 using MigrationProfile.Web.Importing.Publishers;
 
@@ -42,8 +43,17 @@ public static class ImportCommand
                 await errors.WriteLineAsync(UsageText);
                 return Usage;
             }
-            // Same schema and seed as a start of the portal, so the command works on a fresh database.
-            await db.Database.MigrateAsync(cancellationToken);
+            // Same schema and seed as a start of the portal, so the command works on a fresh database. With no migration
+            // pending only the seed runs: MigrateAsync would also compare the whole model with the migrations' snapshot,
+            // which costs more CPU at every start than the check.
+            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            else
+            {
+                await ProfileSeeder.SeedAsync(db, storeManagementPerformed: false, cancellationToken);
+            }
             IReadOnlyList<ImportRun> runs = command.Verb switch
             {
                 "snapshot" => await scope.ServiceProvider.GetRequiredService<ShippedSnapshot>()

@@ -28,10 +28,12 @@ public sealed record DiffRow(
 /// </summary>
 public sealed class ImportDiff(AppDbContext db)
 {
-    private const string DiffSql = """
-        SELECT s.id, s.location, s.country_id, c.name, s.indicator_id, i.name, s.source_id, src.short_name,
-               s.series, s.edition, s.period_year, s.period_quarter, s.numeric_value, s.currency, s.source_url,
-               o.id, o.numeric_value, o.currency, o.source_url,
+    /// <summary>The statement itself, for the apply to act on (named columns; <see cref="ListAsync"/> reads them by position).</summary>
+    internal const string DiffSql = """
+        SELECT s.id AS staged_id, s.location, s.country_id, c.name AS country_name, s.indicator_id, i.name AS indicator_name,
+               s.source_id, src.short_name AS source_name, s.series, s.edition, s.period_year, s.period_quarter,
+               s.numeric_value AS new_value, s.currency AS new_currency, s.source_url AS new_source_url,
+               o.id AS observation_id, o.numeric_value AS old_value, o.currency AS old_currency, o.source_url AS old_source_url,
                CASE WHEN o.id IS NULL THEN 0
                     WHEN o.numeric_value = s.numeric_value AND o.currency IS NOT DISTINCT FROM s.currency
                          AND o.source_url IS NOT DISTINCT FROM s.source_url THEN 2

@@ -146,6 +146,8 @@ public sealed class ImportStaging(AppDbContext db)
             await db.SaveChangesAsync(token);
             await CopyObservationsAsync(run.Id, staged, token);
             await CopyMigrantStocksAsync(run.Id, run.Edition, read.MigrantStocks, token);
+            // Fresh counts for the planner: the diff and the apply join these rows, often 100 000 of them, to the figures.
+            await db.Database.ExecuteSqlRawAsync("ANALYZE import_staged_observations, import_staged_migrant_stocks", token);
         }, cancellationToken);
         return run;
     }

@@ -108,6 +108,54 @@ public class ImportPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_history_record_of_an_import_is_the_record_an_editors_save_would_write()
+    {
+        // The apply writes history from SQL rows, past the change tracker: its records must read like ContentHistory's.
+        var csv = "iso3,indicator_code,source,edition,series,year,quarter,value,unit,source_url\n"
+            + "KAZ,unemployment-rate,STAT KZ,,,2025,2,4.70,%,https://stat.gov.kz/\n";
+        await ImportAsync(ImportFormat.PortalCsv, "stat-kz.csv", Encoding.UTF8.GetBytes(csv));
+        Dictionary<string, string?> gdpBefore, quarterBefore;
+        await using (var before = _portal.OpenDbContext())
+        {
+            gdpBefore = Texts(before, (await FigureAsync(before, "KAZ", "gdp", "World Bank", 2024))!);
+            quarterBefore = Texts(before, await before.Observations.AsNoTracking()
+                .SingleAsync(o => o.Indicator.Code == "unemployment-rate" && o.Source.ShortName == "STAT KZ" && o.PeriodQuarter == 2));
+        }
+
+        var run = await ImportAsync(ImportFormat.WorldBankCsv, "NY.GDP.MKTP.CD.csv", FixtureBytes("NY.GDP.MKTP.CD.csv"));
+        var quarterly = await ImportAsync(ImportFormat.PortalCsv, "stat-kz.csv",
+            Encoding.UTF8.GetBytes(csv.Replace("4.70,%,https://stat.gov.kz/", "4.80,%,", StringComparison.Ordinal)));
+
+        await using var db = _portal.OpenDbContext();
+        var records = await db.ChangeRecords.AsNoTracking()
+            .Where(r => r.ImportRunId == run.Id || r.ImportRunId == quarterly.Id).OrderBy(r => r.Id).ToListAsync();
+        Assert.Equal(4, records.Count);
+        foreach (var record in records)
+        {
+            var figure = await db.Observations.AsNoTracking().Include(o => o.Indicator).Include(o => o.Source).SingleAsync(o => o.Id == record.EntityId);
+            var now = Texts(db, figure);
+            Assert.Equal(nameof(Observation), record.EntityType);
+            Assert.Equal(figure.CountryId, record.CountryId);
+            Assert.Equal(((IHistoryTracked)figure).HistoryLabel, record.Label);
+            Assert.Equal(now, ContentHistory.ReadSnapshot(record));
+            // The changed fields, in the model's order, with the text an editor's save gives each value.
+            var was = record.Action == ChangeAction.Created ? null : record.ImportRunId == run.Id ? gdpBefore : quarterBefore;
+            var expected = now.Where(f => f.Value != was?.GetValueOrDefault(f.Key)).Select(f => new FieldChange(f.Key, was?.GetValueOrDefault(f.Key), f.Value));
+            Assert.Equal(expected, ContentHistory.ReadChanges(record));
+        }
+        Assert.Equal([ChangeAction.Created, ChangeAction.Created, ChangeAction.Updated, ChangeAction.Updated],
+            records.Select(r => r.Action).Order());
+        var quarter = records.Single(r => r.ImportRunId == quarterly.Id);
+        Assert.Equal("Unemployment rate · STAT KZ · 2025 Q2", quarter.Label);
+        Assert.Contains(new FieldChange(nameof(Observation.NumericValue), "4.70", "4.80"), ContentHistory.ReadChanges(quarter));
+    }
+
+    /// <summary>Every recorded field of a figure as an editor's save writes it into the history.</summary>
+    private static Dictionary<string, string?> Texts(AppDbContext db, Observation figure) =>
+        db.Model.FindEntityType(typeof(Observation))!.GetProperties().Where(FieldValues.IsRecorded)
+            .ToDictionary(p => p.Name, p => FieldValues.ToText(p.PropertyInfo!.GetValue(figure)));
+
+    [Fact]
     public async Task A_malformed_file_is_refused_with_its_line_and_reason_and_changes_nothing()
     {
         await using var db = _portal.OpenDbContext();
