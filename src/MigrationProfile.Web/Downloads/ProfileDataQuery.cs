@@ -76,7 +76,7 @@ public sealed class ProfileDataQuery(AppDbContext db)
         var country = new DataCountry(first.Slug, first.Name, first.Iso3Code, first.Region, first.LatestUpdate);
         // A country without figures comes back as one row without a source.
         var figures = rows.Where(r => r.ShortName is not null)
-            .OrderBy(r => r.IndicatorPanel).ThenBy(r => r.IndicatorSortOrder).ThenBy(r => r.IndicatorCode, StringComparer.Ordinal)
+            .OrderBy(r => r.IndicatorPanel, StringComparer.Ordinal).ThenBy(r => r.IndicatorSortOrder).ThenBy(r => r.IndicatorCode, StringComparer.Ordinal)
             .ToList();
         var publishers = figures
             .GroupBy(r => (r.ShortName, r.FullName, r.HomepageUrl, r.Edition))
@@ -94,10 +94,13 @@ public sealed class ProfileDataQuery(AppDbContext db)
         return new CitationFacts(country, publishers, indicators, figures.Min(r => r.FirstYear), figures.Max(r => r.LastYear));
     }
 
-    /// <summary>The country, and one source, edition and indicator of its figures (null for a country without figures).</summary>
+    /// <summary>
+    /// The country, and one source, edition and indicator of its figures (null for a country without figures). The panel is
+    /// stored as its name, and ordered as text, as the profile's lists have always been.
+    /// </summary>
     private sealed record CitationRow(string Slug, string Name, string Iso3Code, string Region, DateOnly LatestUpdate,
         string? ShortName, string? FullName, string? HomepageUrl, string? Edition,
-        string? IndicatorName, IndicatorPanel? IndicatorPanel, int? IndicatorSortOrder, string? IndicatorCode,
+        string? IndicatorName, string? IndicatorPanel, int? IndicatorSortOrder, string? IndicatorCode,
         DateTimeOffset? FirstRetrieved, DateTimeOffset? LastRetrieved, DateOnly? PublisherUpdatedOn, int? FirstYear, int? LastYear);
 
     /// <summary>Null when the country is unknown; an empty figure list when it has none (of that indicator).</summary>

@@ -48,7 +48,9 @@ public sealed class ImportApplying(AppDbContext db)
         await db.StagedMigrantStocks.Where(s => s.ImportRunId == runId).ExecuteDeleteAsync(cancellationToken);
 
         // The statement filed the counts on the run.
-        await db.Entry(run).ReloadAsync(cancellationToken);
+        var counts = await db.ImportRuns.AsNoTracking().Where(r => r.Id == runId)
+            .Select(r => new { r.Added, r.Changed, r.Unchanged, r.ConflictsKept }).SingleAsync(cancellationToken);
+        (run.Added, run.Changed, run.Unchanged, run.ConflictsKept) = (counts.Added, counts.Changed, counts.Unchanged, counts.ConflictsKept);
         run.Status = ImportRunStatus.Applied;
         run.FinishedAt = DateTimeOffset.UtcNow;
         run.MigrantStocksWritten = stocksWritten;
