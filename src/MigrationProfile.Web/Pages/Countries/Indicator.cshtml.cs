@@ -69,9 +69,11 @@ public class IndicatorModel(IndicatorSeriesQuery query, AppDbContext db, Interfa
         var path = SiteAddress.IndicatorPath(history.Country.Slug, history.Indicator.Code);
         var data = (await new ProfileDataQuery(db).GetAsync(history.Country.Slug, history.Indicator.Code, cancellationToken))!;
         var citation = ProfileCitation.For(data, SiteAddress.Absolute(Request, path), ProfileCitation.Today(),
-            new CitedIndicator(history.Indicator.Code, history.Indicator.Name));
+            new CitedIndicator(history.Indicator.Code, history.EnglishIndicatorName));
+        var shown = languages.Current.IsDefault ? null : citation.ShownAs(history.Country.Name, history.Country.NameLanguage,
+            new CitedIndicator(history.Indicator.Code, history.Indicator.Name, history.Indicator.NameLanguage), history.SourceFullNames);
         CiteThis = new CiteThisView($"indicator-{history.Indicator.Code}", citation,
-            SiteAddress.Absolute(Request, $"{path}/cite.bib"), SiteAddress.Absolute(Request, $"{path}/cite.ris"));
+            SiteAddress.Absolute(Request, $"{path}/cite.bib"), SiteAddress.Absolute(Request, $"{path}/cite.ris"), shown);
         CsvUrl = data.CsvFigures.Any() ? $"{path}.csv" : null;
         var api = SiteAddress.Absolute(Request, $"/api/v1/observations?country={Uri.EscapeDataString(history.Country.Slug)}"
             + $"&indicator={Uri.EscapeDataString(history.Indicator.Code)}");
