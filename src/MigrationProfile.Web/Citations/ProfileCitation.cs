@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Html;
 using MigrationProfile.Web.Downloads;
 using MigrationProfile.Web.Localization;
 using MigrationProfile.Web.Profiles;
@@ -14,7 +15,7 @@ namespace MigrationProfile.Web.Citations;
 /// <param name="Indicator">The indicator cited on its own page; null for the whole profile.</param>
 public sealed record ProfileCitation(
     string CountryName, string Slug, string Permalink, DateOnly LatestUpdate, DateOnly AccessedOn,
-    IReadOnlyList<PublisherCredit> Publishers, CitedIndicator? Indicator = null)
+    IReadOnlyList<PublisherCredit> Publishers, CitedIndicator? Indicator = null, string? CountryNameLanguage = null)
 {
     public const string PortalName = "MigrationProfile";
     public const string BibTeXContentType = "application/x-bibtex; charset=utf-8";
@@ -47,6 +48,35 @@ public sealed record ProfileCitation(
         var title = Indicator is null ? format.Text["{0} migration profile", CountryName] : format.Text["{0} in {1}", Indicator.Name, CountryName];
         return format.Text["{0} ({1}). {2}. Last updated {3}. {4}. Accessed {5}.", PortalName, Year, title.Value,
             format.Date(LatestUpdate), Permalink, format.Date(AccessedOn)];
+    }
+
+    /// <summary>
+    /// This citation as a page in another language shows it: the country's, indicator's and publishers' names in that
+    /// language where translated (<paramref name="sourceFullNames"/> by English short name), else English marked "en".
+    /// </summary>
+    public ProfileCitation ShownAs(string countryName, string? countryNameLanguage, CitedIndicator? indicator,
+        IReadOnlyDictionary<string, string> sourceFullNames) => this with
+        {
+            CountryName = countryName,
+            CountryNameLanguage = countryNameLanguage,
+            Indicator = indicator ?? Indicator,
+            Publishers = [.. Publishers.Select(p => sourceFullNames.TryGetValue(p.ShortName, out var name)
+                ? p with { FullName = name, FullNameLanguage = null }
+                : p with { FullNameLanguage = "en" })],
+        };
+
+    /// <summary>
+    /// The <see cref="PlainTextIn"/> in HTML, names marked with their language where it is not the page's (see
+    /// <see cref="CiteThisView.Shown"/>); the portal's name and the address marked translate="no".
+    /// </summary>
+    public IHtmlContent PlainTextHtml(DisplayFormat format)
+    {
+        var country = ContentHtml.Content(CountryName, CountryNameLanguage);
+        var title = Indicator is null
+            ? ContentHtml.Format(format.Text["{0} migration profile"], country)
+            : ContentHtml.Format(format.Text["{0} in {1}"], ContentHtml.Content(Indicator.Name, Indicator.NameLanguage), country);
+        return ContentHtml.Format(format.Text["{0} ({1}). {2}. Last updated {3}. {4}. Accessed {5}."], PortalName, Year, title,
+            format.Date(LatestUpdate), Permalink, format.Date(AccessedOn));
     }
 
     private string Year => LatestUpdate.Year.ToString(CultureInfo.InvariantCulture);
@@ -128,4 +158,5 @@ public sealed record ProfileCitation(
 }
 
 /// <summary>An indicator cited on its own page: its portal code and name.</summary>
-public sealed record CitedIndicator(string Code, string Name);
+/// <param name="NameLanguage">The language of Name where it is not the page's (no translation yet); null otherwise.</param>
+public sealed record CitedIndicator(string Code, string Name, string? NameLanguage = null);

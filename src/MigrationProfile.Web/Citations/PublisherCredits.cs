@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Html;
 using MigrationProfile.Web.Downloads;
 using MigrationProfile.Web.Importing;
 using MigrationProfile.Web.Localization;
@@ -11,13 +12,23 @@ namespace MigrationProfile.Web.Citations;
 /// The terms a publisher's figures come under. <paramref name="OpenDefinitionId"/> is an Open Definition licence id
 /// ("CC-BY-4.0", "other-at" for reuse with attribution, "notspecified" where none is recorded).
 /// </summary>
-public sealed record PublisherLicence(string Text, string OpenDefinitionId, string? Url);
+public sealed record PublisherLicence(string Text, string OpenDefinitionId, string? Url)
+{
+    public const string NotRecorded = "Licence not recorded by the portal: see the publisher's terms of use";
+
+    /// <summary>The terms as a page in the reader's language says them; the licence's own name (CC BY 4.0) as it is.</summary>
+    public string TextIn(DisplayFormat format) => OpenDefinitionId switch
+    {
+        "CC-BY-4.0" => format.Text["Licence: {0}", "CC BY 4.0"],
+        _ => format.Text[Text],
+    };
+}
 
 /// <summary>One publisher and edition behind some of a profile's figures: who to cite, under which terms, when taken.</summary>
 public sealed record PublisherCredit(
     string ShortName, string FullName, string Edition, string? Link, PublisherLicence Licence,
     DateOnly? FirstRetrieved, DateOnly? LastRetrieved, DateOnly? PublisherUpdatedOn, int? FirstYear, int? LastYear,
-    IReadOnlyList<string> Indicators)
+    IReadOnlyList<string> Indicators, string? FullNameLanguage = null)
 {
     /// <summary>"World Bank, World Development Indicators", with the edition where there is one.</summary>
     public string Title => Edition.Length == 0 ? FullName : $"{FullName}, {Edition}";
@@ -46,6 +57,27 @@ public sealed record PublisherCredit(
         };
         var line = $"{Title}. {Licence.Text}. {Link ?? format.Text["No public link recorded"]}; {retrieval}";
         return PublisherUpdatedOn is { } updated ? line + format.Text["; publisher updated {0}.", format.Date(updated)] : line + ".";
+    }
+
+    /// <summary>
+    /// The <see cref="CitationLineIn"/> in HTML: the publisher's name marked with its language where it is not the page's
+    /// (no translation yet), the edition, a proper name, marked translate="no".
+    /// </summary>
+    public IHtmlContent CitationLineHtml(DisplayFormat format)
+    {
+        var retrieval = (FirstRetrieved, LastRetrieved) switch
+        {
+            (DateOnly first, DateOnly last) when first == last => format.Text["retrieved {0}", format.Date(last)].Value,
+            (DateOnly first, DateOnly last) => format.Text["retrieved {0} to {1}", format.Date(first), format.Date(last)].Value,
+            _ => format.Text["retrieval date not recorded"].Value,
+        };
+        var line = new HtmlContentBuilder().AppendHtml(ContentHtml.Content(FullName, FullNameLanguage));
+        if (Edition.Length > 0)
+        {
+            line.Append(", ").AppendHtml(ContentHtml.Untranslated(Edition));
+        }
+        line.Append($". {Licence.TextIn(format)}. {Link ?? format.Text["No public link recorded"]}; {retrieval}");
+        return line.Append(PublisherUpdatedOn is { } updated ? format.Text["; publisher updated {0}.", format.Date(updated)] : ".");
     }
 
     /// <summary>The publishers of <paramref name="figures"/>, international first, each edition once.</summary>
@@ -89,7 +121,7 @@ public static class PublisherLicences
         }
         return match.Licence switch
         {
-            null => new("Licence not recorded by the portal: see the publisher's terms of use", "notspecified", null),
+            null => new(PublisherLicence.NotRecorded, "notspecified", null),
             "CC-BY-4.0" => new("Licence: CC BY 4.0", "CC-BY-4.0", CcBy4Url),
             var other when other.Contains("attribution", StringComparison.OrdinalIgnoreCase) => new(Capitalised(other), "other-at", null),
             var other => new(Capitalised(other), "notspecified", null),

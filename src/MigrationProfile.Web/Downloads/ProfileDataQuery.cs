@@ -39,8 +39,9 @@ public sealed record SitemapCountry(string Slug, DateOnly LatestUpdate, IReadOnl
 /// What a profile's citation and schema.org markup say about all its figures, aggregated in SQL: the publishers (each
 /// edition once, with retrieval, update, years and indicators), every indicator's name, and the years covered.
 /// </summary>
+/// <param name="SourceFullNames">The publishers' full names in the language asked for, by English short name (those translated only).</param>
 public sealed record CitationFacts(DataCountry Country, IReadOnlyList<PublisherCredit> Publishers, IReadOnlyList<string> Indicators,
-    int? FirstYear, int? LastYear);
+    int? FirstYear, int? LastYear, IReadOnlyDictionary<string, string>? SourceFullNames = null);
 
 /// <summary>Reads whole series for downloads, citations and the sitemap; the profile page shows only the latest points.</summary>
 public sealed class ProfileDataQuery(AppDbContext db)
@@ -48,13 +49,15 @@ public sealed class ProfileDataQuery(AppDbContext db)
     /// <summary>
     /// One flat query: the country beside each (source, edition, indicator) its figures come from, grouped in the database
     /// (a few dozen rows, however long the series), then gathered into publishers here. Cheap to plan and to read, as every
-    /// uncached profile asks for it.
+    /// uncached profile asks for it. With <paramref name="language"/>, each publisher's full name in that language too
+    /// (joined in the same query).
     /// </summary>
-    public async Task<CitationFacts?> CitationFactsAsync(string slug, CancellationToken cancellationToken)
+    public async Task<CitationFacts?> CitationFactsAsync(string slug, string? language, CancellationToken cancellationToken)
     {
+        language ??= "";
         var rows = await db.Database.SqlQuery<CitationRow>($"""
             SELECT c.slug, c.name, c.iso3code, c.region, c.latest_update,
-                   s.short_name, s.full_name, s.homepage_url, f.edition,
+                   s.short_name, s.full_name, t.text AS translated_full_name, s.homepage_url, f.edition,
                    i.name AS indicator_name, i.panel AS indicator_panel, i.sort_order AS indicator_sort_order, i.code AS indicator_code,
                    f.first_retrieved, f.last_retrieved, f.publisher_updated_on, f.first_year, f.last_year
             FROM countries c
@@ -65,6 +68,8 @@ public sealed class ProfileDataQuery(AppDbContext db)
                 FROM observations o WHERE o.country_id = c.id
                 GROUP BY o.source_id, o.edition, o.indicator_id) f ON true
             LEFT JOIN sources s ON s.id = f.source_id
+            LEFT JOIN content_translations t ON t.entity_type = 'Source' AND t.entity_id = s.id AND t.field = 'FullName'
+                AND t.language = {language}
             LEFT JOIN indicator_definitions i ON i.id = f.indicator_id
             WHERE c.slug = {slug.ToLowerInvariant()}
             """).ToListAsync(cancellationToken);
@@ -91,7 +96,9 @@ public sealed class ProfileDataQuery(AppDbContext db)
             .ToList();
         // Each indicator name once, where it first comes in the panels' order.
         var indicators = figures.Select(r => r.IndicatorName!).Distinct(StringComparer.Ordinal).ToList();
-        return new CitationFacts(country, publishers, indicators, figures.Min(r => r.FirstYear), figures.Max(r => r.LastYear));
+        var sourceFullNames = figures.Where(r => r.TranslatedFullName is not null).DistinctBy(r => r.ShortName)
+            .ToDictionary(r => r.ShortName!, r => r.TranslatedFullName!, StringComparer.Ordinal);
+        return new CitationFacts(country, publishers, indicators, figures.Min(r => r.FirstYear), figures.Max(r => r.LastYear), sourceFullNames);
     }
 
     /// <summary>
@@ -99,7 +106,7 @@ public sealed class ProfileDataQuery(AppDbContext db)
     /// stored as its name, and ordered as text, as the profile's lists have always been.
     /// </summary>
     private sealed record CitationRow(string Slug, string Name, string Iso3Code, string Region, DateOnly LatestUpdate,
-        string? ShortName, string? FullName, string? HomepageUrl, string? Edition,
+        string? ShortName, string? FullName, string? TranslatedFullName, string? HomepageUrl, string? Edition,
         string? IndicatorName, string? IndicatorPanel, int? IndicatorSortOrder, string? IndicatorCode,
         DateTimeOffset? FirstRetrieved, DateTimeOffset? LastRetrieved, DateOnly? PublisherUpdatedOn, int? FirstYear, int? LastYear);
 

@@ -92,12 +92,13 @@ public class ProfileModel(CountryProfileQuery query, AppDbContext db) : PageMode
         if (profile.Panels.Count > 0)
         {
             // Whole series, not just the latest points the panels show: the citation names every publisher in the downloads.
-            var facts = (await new ProfileDataQuery(db).CitationFactsAsync(profile.Slug, cancellationToken))!;
+            var language = HttpContext.RequestServices.GetRequiredService<PortalLanguages>().Current;
+            var facts = (await new ProfileDataQuery(db).CitationFactsAsync(profile.Slug, language.IsDefault ? null : language.Code, cancellationToken))!;
             var links = DataPackage.LinksFor(SiteAddress.BaseUrl(Request), profile.Slug);
             var citation = ProfileCitation.For(facts, links.Profile, ProfileCitation.Today());
-            Data = new(links, new CiteThisView("profile", citation, links.BibTeX, links.Ris),
-                DatasetJsonLd.For(facts, citation, links, Description,
-                HttpContext.RequestServices.GetRequiredService<PortalLanguages>().Current.Code));
+            var shown = language.IsDefault ? null : citation.ShownAs(profile.Name, profile.NameLanguage, null, facts.SourceFullNames ?? new Dictionary<string, string>());
+            Data = new(links, new CiteThisView("profile", citation, links.BibTeX, links.Ris, shown),
+                DatasetJsonLd.For(facts, citation, links, Description, language.Code));
         }
         return Page();
     }
