@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
+using MigrationProfile.Web.Localization;
 
 namespace MigrationProfile.Web.Profiles;
 
@@ -8,7 +9,8 @@ public sealed record StockYear(string Edition, int Year);
 
 /// <summary>One row of a ranking: a country (or "Other countries", "Other or unknown") and its migrants.</summary>
 /// <param name="Iso3">The country's code; null for the summed rows.</param>
-public sealed record StockShare(string? Iso3, string Name, long Persons, bool IsSummary);
+/// <param name="NameLanguage">The language of Name where it is not the page's (no translation yet); null otherwise.</param>
+public sealed record StockShare(string? Iso3, string Name, long Persons, bool IsSummary, string? NameLanguage = null);
 
 /// <summary>
 /// Who lives in the country by country of birth (origins) and where people born there live (destinations),
@@ -38,7 +40,7 @@ public sealed class MigrantStockQuery(AppDbContext db)
 
     /// <summary>The ranking for the chosen edition and year; null when the country has no rows in it.</summary>
     public async Task<MigrantStockRanking?> GetAsync(string iso3, StockYear shown, IReadOnlyList<StockYear> available,
-        IReadOnlyDictionary<string, string> profileNames, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, CountryRef> profileNames, PortalLanguage language, CancellationToken cancellationToken)
     {
         if (!available.Contains(shown))
         {
@@ -52,18 +54,24 @@ public sealed class MigrantStockQuery(AppDbContext db)
         var origins = rows.Where(r => r.DestinationIso3 == iso3).Select(r => (r.OriginIso3, r.Persons)).ToList();
         var destinations = rows.Where(r => r.OriginIso3 == iso3).Select(r => (r.DestinationIso3, r.Persons)).ToList();
         return new MigrantStockRanking(shown, available,
-            Rank(origins, profileNames), origins.Sum(o => o.Persons),
-            Rank(destinations, profileNames), destinations.Sum(d => d.Persons));
+            Rank(origins, profileNames, language), origins.Sum(o => o.Persons),
+            Rank(destinations, profileNames, language), destinations.Sum(d => d.Persons));
     }
 
     /// <summary>The ten largest countries, then the rest of the countries summed, then "other or unknown".</summary>
-    internal static IReadOnlyList<StockShare> Rank(IReadOnlyList<(string Iso3, long Persons)> counts, IReadOnlyDictionary<string, string> profileNames)
+    /// <param name="counts">Migrants by country code.</param>
+    /// <param name="profileNames">The countries with a profile, their names in the page's language (or English, marked).</param>
+    /// <param name="language">The page's language, for the names of the other countries (the project's list, else English).</param>
+    internal static IReadOnlyList<StockShare> Rank(IReadOnlyList<(string Iso3, long Persons)> counts,
+        IReadOnlyDictionary<string, CountryRef> profileNames, PortalLanguage language)
     {
         var countries = counts.Where(c => !WorldCountryNames.OtherOrUnknownCodes.Contains(c.Iso3))
             .GroupBy(c => c.Iso3).Select(g => (Iso3: g.Key, Persons: g.Sum(c => c.Persons)))
             .OrderByDescending(c => c.Persons).ThenBy(c => c.Iso3, StringComparer.Ordinal).ToList();
         var shares = countries.Take(TopCount)
-            .Select(c => new StockShare(c.Iso3, profileNames.GetValueOrDefault(c.Iso3) ?? WorldCountryNames.NameOf(c.Iso3), c.Persons, false))
+            .Select(c => profileNames.GetValueOrDefault(c.Iso3) is { } profile
+                ? new StockShare(c.Iso3, profile.Name, c.Persons, false, profile.NameLanguage)
+                : WorldShare(c.Iso3, c.Persons, language))
             .ToList();
         if (countries.Count > TopCount)
         {
@@ -75,5 +83,11 @@ public sealed class MigrantStockQuery(AppDbContext db)
             shares.Add(new StockShare(null, OtherOrUnknown, unknown.Sum(c => c.Persons), true));
         }
         return shares;
+    }
+
+    private static StockShare WorldShare(string iso3, long persons, PortalLanguage language)
+    {
+        var (name, nameLanguage) = WorldCountryNames.NameIn(iso3, language);
+        return new StockShare(iso3, name, persons, false, nameLanguage);
     }
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Reflection;
 using CsvHelper;
 using CsvHelper.Configuration;
+using MigrationProfile.Web.Data.Seed;
+using MigrationProfile.Web.Localization;
 
 namespace MigrationProfile.Web.Profiles;
 
@@ -18,6 +20,18 @@ public static class WorldCountryNames
 
     /// <summary>The country's English name; the code itself where the list has none.</summary>
     public static string NameOf(string iso3) => s_names.Value.TryGetValue(iso3, out var name) ? name : iso3;
+
+    private static readonly Lazy<IReadOnlyDictionary<string, Dictionary<string, string>>> s_translated = new(() =>
+        TranslationSeeder.SeedFiles().Where(f => f.Countries is not null).ToDictionary(f => f.Language, f => f.Countries!, StringComparer.Ordinal));
+
+    /// <summary>
+    /// The country's name in <paramref name="language"/> from the project's translation file
+    /// (Data/Seed/Translations), else its English name and "en"; the language is null where the name is in the one asked.
+    /// </summary>
+    public static (string Name, string? Language) NameIn(string iso3, PortalLanguage language) =>
+        language.IsDefault ? (NameOf(iso3), null)
+        : s_translated.Value.GetValueOrDefault(language.Code)?.GetValueOrDefault(iso3) is { } translated ? (translated, null)
+        : (NameOf(iso3), "en");
 
     private static Dictionary<string, string> Load()
     {

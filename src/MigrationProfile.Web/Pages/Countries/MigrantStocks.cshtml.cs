@@ -11,7 +11,8 @@ namespace MigrationProfile.Web.Pages.Countries;
 /// UN DESA's origin × destination rows behind a country's immigrant and emigrant stock: the ten largest origins
 /// and destinations for one edition and year. A choice the data does not have falls back to the latest, and says so.
 /// </summary>
-public class MigrantStocksModel(IndicatorSeriesQuery countries, MigrantStockQuery query, InterfaceTextLocalizer text) : PageModel
+public class MigrantStocksModel(IndicatorSeriesQuery countries, MigrantStockQuery query, InterfaceTextLocalizer text,
+    PortalLanguages languages) : PageModel
 {
     public CountryRef Country { get; private set; } = null!;
 
@@ -80,8 +81,8 @@ public class MigrantStocksModel(IndicatorSeriesQuery countries, MigrantStockQuer
         }
         Edition = shown.Edition;
         Year = shown.Year.ToString(CultureInfo.InvariantCulture);
-        var profileNames = all.ToDictionary(c => c.Iso3Code, c => c.Name, StringComparer.Ordinal);
-        Ranking = await query.GetAsync(country.Iso3Code, shown, available, profileNames, cancellationToken);
+        var profileNames = all.ToDictionary(c => c.Iso3Code, StringComparer.Ordinal);
+        Ranking = await query.GetAsync(country.Iso3Code, shown, available, profileNames, languages.Current, cancellationToken);
         return Page();
     }
 
