@@ -12,7 +12,7 @@ namespace MigrationProfile.Web.Pages.Countries;
 /// What changed on a profile and when, newest first: figures with their old and new values, sections and documents,
 /// publishers' data imported. Never who: editors' names stay in the editors' history.
 /// </summary>
-public class ChangesModel(AppDbContext db, InterfaceTextLocalizer text, DisplayFormat format) : PageModel
+public class ChangesModel(AppDbContext db, InterfaceTextLocalizer text, DisplayFormat format, PortalLanguages languages) : PageModel
 {
     public ChangeLogPage Log { get; private set; } = null!;
 
@@ -100,7 +100,9 @@ public class ChangesModel(AppDbContext db, InterfaceTextLocalizer text, DisplayF
             PageProblem = text["\"{0}\" is not a page number. Pages are numbered from 1.", asked];
             pageNumber = 1;
         }
-        var log = await new ProfileChangeLog(db).GetAsync(slug, pageNumber, ProfileChangeLog.PageSize, cancellationToken);
+        var language = languages.Current.IsDefault ? null
+            : new ChangeLogLanguage(languages.Current.Code, languages.Default.Code, word => text[word], format.Period);
+        var log = await new ProfileChangeLog(db).GetAsync(slug, pageNumber, ProfileChangeLog.PageSize, language, cancellationToken);
         if (log is null)
         {
             return NotFound();
