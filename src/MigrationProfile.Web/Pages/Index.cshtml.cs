@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MigrationProfile.Web.Localization;
@@ -43,17 +44,18 @@ public class IndexModel(CountryProfileQuery query, InterfaceTextLocalizer text, 
     public int ShownCount { get; private set; }
 
     /// <summary>What was made of a query the page could not take as it was.</summary>
-    public IReadOnlyList<string> Notices { get; private set; } = [];
+    public IReadOnlyList<IHtmlContent> Notices { get; private set; } = [];
 
     public bool IsFiltered => Region is not null || Search.Length > 0;
 
     /// <summary>"No country matches “xyz” in Central Asia."</summary>
-    public string NoMatchText => (Search.Length > 0, Region is not null) switch
+    /// <remarks>What the reader typed is echoed as typed, marked translate="no": it is no language of the portal's.</remarks>
+    public IHtmlContent NoMatchText => (Search.Length > 0, Region is not null) switch
     {
-        (true, true) => text["No country matches “{0}” in {1}.", Search, format.RegionTitle(Region!)],
-        (true, false) => text["No country matches “{0}”.", Search],
-        (false, true) => text["No country matches in {0}.", format.RegionTitle(Region!)],
-        _ => text["No country matches."],
+        (true, true) => ContentHtml.Format(text["No country matches “{0}” in {1}."], ContentHtml.Untranslated(Search), format.RegionTitle(Region!)),
+        (true, false) => ContentHtml.Format(text["No country matches “{0}”."], ContentHtml.Untranslated(Search)),
+        (false, true) => ContentHtml.Format(text["No country matches in {0}."], format.RegionTitle(Region!)),
+        _ => ContentHtml.Format(text["No country matches."]),
     };
 
     public sealed record RegionGroup(string Region, string Title, string Id, IReadOnlyList<CountrySummary> Countries);
@@ -61,7 +63,7 @@ public class IndexModel(CountryProfileQuery query, InterfaceTextLocalizer text, 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var countries = await query.ListCountriesAsync(cancellationToken);
-        var notices = new List<string>();
+        var notices = new List<IHtmlContent>();
         TotalCount = countries.Count;
         Regions = [.. InDisplayOrder(countries.Select(c => c.Region).Where(r => r.Length > 0).Distinct(StringComparer.Ordinal), r => r)];
 
@@ -71,7 +73,8 @@ public class IndexModel(CountryProfileQuery query, InterfaceTextLocalizer text, 
             Region = Regions.FirstOrDefault(r => string.Equals(r, region, StringComparison.OrdinalIgnoreCase));
             if (Region is null)
             {
-                notices.Add(text["There is no region called “{0}”, so countries from every region are shown.", Shorten(region, 60)]);
+                notices.Add(ContentHtml.Format(text["There is no region called “{0}”, so countries from every region are shown."],
+                    ContentHtml.Untranslated(Shorten(region, 60))));
             }
         }
 
@@ -79,7 +82,7 @@ public class IndexModel(CountryProfileQuery query, InterfaceTextLocalizer text, 
         if (Search.Length > MaxSearchLength)
         {
             Search = Shorten(Search, MaxSearchLength, ellipsis: false);
-            notices.Add(text["A name search can be at most {0} characters long; the first {0} were used.", MaxSearchLength]);
+            notices.Add(ContentHtml.Format(text["A name search can be at most {0} characters long; the first {0} were used."], MaxSearchLength));
         }
 
         var shown = countries
