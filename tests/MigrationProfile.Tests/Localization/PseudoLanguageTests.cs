@@ -189,7 +189,10 @@ public sealed class PseudoLanguagePortal : PortalFactory
         builder.UseSetting("Localization:ResourcesPath", _resources);
     }
 
-    /// <summary>Translation rows for every text of Kazakhstan's profile and every country's name, as an editor would write them.</summary>
+    /// <summary>
+    /// Translation rows for every text of Kazakhstan's profile, every country's name and every indicator's texts, as an
+    /// editor would write them.
+    /// </summary>
     public async Task TranslateContentAsync()
     {
         await using var db = OpenDbContext();
@@ -201,6 +204,18 @@ public sealed class PseudoLanguagePortal : PortalFactory
         foreach (var other in await db.Countries.Where(c => c.Id != country.Id).ToListAsync())
         {
             db.ContentTranslations.Add(Row(nameof(Country), other.Id, nameof(Country.Name), other.Id, other.Name));
+        }
+        // The shared rows every profile can show (the compare page lists every indicator), not only Kazakhstan's.
+        var translated = db.ChangeTracker.Entries<ContentTranslation>().Select(e => (e.Entity.EntityType, e.Entity.EntityId, e.Entity.Field)).ToHashSet();
+        foreach (var indicator in await db.IndicatorDefinitions.ToListAsync())
+        {
+            foreach (var field in TranslatableFields.Of(nameof(IndicatorDefinition)))
+            {
+                if (field.EnglishOf(indicator) is { Length: > 0 } english && translated.Add((nameof(IndicatorDefinition), indicator.Id, field.Field)))
+                {
+                    db.ContentTranslations.Add(Row(nameof(IndicatorDefinition), indicator.Id, field.Field, null, english));
+                }
+            }
         }
         await db.SaveChangesAsync();
     }

@@ -157,6 +157,58 @@ public class RussianPublicPagesTests(ResearchersPortal portal) : IClassFixture<R
     }
 
     [Fact]
+    public async Task The_compare_page_in_Russian_names_countries_and_indicators_in_Russian()
+    {
+        var page = await portal.GetDocumentAsync("/ru/compare?countries=kaz,kgz&indicator=population");
+
+        var options = page.QuerySelectorAll("#countries option").ToDictionary(o => o.GetAttribute("value")!, o => o);
+        Assert.Equal("Казахстан", options["kaz"].TextContent);
+        Assert.Null(options["kaz"].GetAttribute("lang"));
+        Assert.Equal("Население", page.QuerySelector("#indicator option[value=population]")!.TextContent);
+        Assert.Equal("Население: Казахстан, Кыргызстан", page.QuerySelector("h1")!.TextContent);
+        var columns = page.QuerySelectorAll(".series-table thead th").Select(th => th.TextContent).ToList();
+        Assert.Contains("Казахстан", columns);
+        Assert.DoesNotContain("Kazakhstan", columns);
+        Assert.Contains("Всемирный банк, Показатели мирового развития", page.QuerySelector(".source-note")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_indicator_page_in_Russian_names_its_indicator_country_unit_sources_and_series_in_Russian()
+    {
+        var page = await portal.GetDocumentAsync("/ru/countries/kazakhstan/indicators/immigration");
+
+        var heading = page.QuerySelector("h1")!.TextContent;
+        Assert.Contains("Иммиграция", heading, StringComparison.Ordinal);
+        Assert.Contains("Казахстан", heading, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kazakhstan", heading, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("h1 [lang]"));
+        Assert.Contains("Казахстан", page.QuerySelector(".breadcrumb")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("человек", page.QuerySelector(".facts dd")!.TextContent, StringComparison.Ordinal);
+        var lines = page.QuerySelectorAll(".series-item h3").Select(h3 => h3.TextContent).ToList();
+        Assert.Contains(lines, l => l.StartsWith("ДЭСВ ООН · Численность иммигрантов · ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("БНС АСПиР РК · Поток", StringComparison.Ordinal));
+        var sources = page.QuerySelectorAll(".series-item dd").Select(dd => dd.TextContent).ToList();
+        Assert.Contains(sources, s => s.StartsWith("Бюро национальной статистики", StringComparison.Ordinal));
+        Assert.Contains("Лицензия", page.QuerySelector(".citation-publishers")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Иммиграция", page.QuerySelector(".citation-text")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("International Migrant Stock", page.QuerySelector(".series-item dd [translate=no]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_migrant_stocks_and_change_log_pages_in_Russian_name_the_country_in_Russian()
+    {
+        var stocks = await portal.GetDocumentAsync("/ru/countries/kazakhstan/migrant-stocks");
+        Assert.Contains("Казахстан", stocks.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kazakhstan", stocks.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        var rankedNames = stocks.QuerySelectorAll(".ranking-table tbody th").Select(th => th.TextContent).ToList();
+        Assert.All(rankedNames.Where(n => n.Length > 0), name => Assert.Matches(@"\p{IsCyrillic}", name));
+
+        var changes = await portal.GetDocumentAsync("/ru/countries/kazakhstan/changes");
+        Assert.Contains("Казахстан", changes.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Казахстан", changes.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_Russian_404_page_is_in_Russian_with_its_status()
     {
         var (status, page, _) = await portal.GetAsync("/ru/no-such-page");
