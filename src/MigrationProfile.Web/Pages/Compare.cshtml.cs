@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MigrationProfile.Web.Charts;
 using MigrationProfile.Web.Localization;
@@ -27,7 +29,8 @@ public class CompareModel(IndicatorSeriesQuery query, InterfaceTextLocalizer tex
 
     public IReadOnlyList<CountryRef> Chosen { get; private set; } = [];
 
-    public IReadOnlyList<string> Problems { get; private set; } = [];
+    /// <summary>What was wrong with the query; the reader's own typed codes echoed marked translate="no".</summary>
+    public IReadOnlyList<IHtmlContent> Problems { get; private set; } = [];
 
     public Comparison? Comparison { get; private set; }
 
@@ -41,7 +44,7 @@ public class CompareModel(IndicatorSeriesQuery query, InterfaceTextLocalizer tex
     {
         AllCountries = await query.CountriesAsync(cancellationToken);
         AllIndicators = await query.IndicatorsAsync(cancellationToken);
-        var problems = new List<string>();
+        var problems = new List<IHtmlContent>();
 
         var tokens = Countries.SelectMany(c => (c ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Where(t => t.Length > 0).ToList();
@@ -62,14 +65,18 @@ public class CompareModel(IndicatorSeriesQuery query, InterfaceTextLocalizer tex
         }
         if (unknown.Count > 0)
         {
-            problems.Add(text["Not a country with a profile here: {0}. Use the list below (or ISO3 codes such as KAZ).",
-                string.Join(", ", unknown.Take(10).Select(u => $"\"{Shortened(u)}\""))]);
+            var typed = new HtmlContentBuilder();
+            foreach (var (token, i) in unknown.Take(10).Select((u, i) => (u, i)))
+            {
+                typed.Append(i == 0 ? "\"" : ", \"").AppendHtml(ContentHtml.Untranslated(Shortened(token))).Append("\"");
+            }
+            problems.Add(ContentHtml.Format(text["Not a country with a profile here: {0}. Use the list below (or ISO3 codes such as KAZ)."], typed));
         }
         if (chosen.Count > MaxCountries)
         {
-            problems.Add(text.Plural(chosen.Count, "{0} country was chosen; the chart compares at most {1}. Showing the first {1}: {2}.",
+            problems.Add(new StringHtmlContent(text.Plural(chosen.Count, "{0} country was chosen; the chart compares at most {1}. Showing the first {1}: {2}.",
                 "{0} countries were chosen; the chart compares at most {1}. Showing the first {1}: {2}.",
-                MaxCountries, string.Join(", ", chosen.Take(MaxCountries).Select(c => c.Name))));
+                MaxCountries, string.Join(", ", chosen.Take(MaxCountries).Select(c => c.Name)))));
             chosen = [.. chosen.Take(MaxCountries)];
         }
         Chosen = chosen;
@@ -77,7 +84,7 @@ public class CompareModel(IndicatorSeriesQuery query, InterfaceTextLocalizer tex
         var code = Indicator?.Trim().ToLowerInvariant();
         if (!string.IsNullOrEmpty(code) && AllIndicators.All(i => i.Code != code))
         {
-            problems.Add(text["There is no indicator \"{0}\". Choose one from the list below.", Shortened(Indicator!)]);
+            problems.Add(ContentHtml.Format(text["There is no indicator \"{0}\". Choose one from the list below."], ContentHtml.Untranslated(Shortened(Indicator!))));
             code = null;
         }
         if (tokens.Count > 0 && chosen.Count > 0 && code is null && string.IsNullOrEmpty(Indicator))

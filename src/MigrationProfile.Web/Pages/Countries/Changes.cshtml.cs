@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MigrationProfile.Web.Data;
@@ -17,7 +18,7 @@ public class ChangesModel(AppDbContext db, InterfaceTextLocalizer text, DisplayF
     public ChangeLogPage Log { get; private set; } = null!;
 
     /// <summary>Why the page shows no entries although the profile has some (a page number it cannot use); null otherwise.</summary>
-    public string? PageProblem { get; private set; }
+    public IHtmlContent? PageProblem { get; private set; }
 
     public string FeedUrl => ChangeLogFeed.Path(Log.Country.Slug);
 
@@ -97,7 +98,7 @@ public class ChangesModel(AppDbContext db, InterfaceTextLocalizer text, DisplayF
         if (!string.IsNullOrWhiteSpace(asked)
             && (!int.TryParse(asked.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1))
         {
-            PageProblem = text["\"{0}\" is not a page number. Pages are numbered from 1.", asked];
+            PageProblem = ContentHtml.Format(text["\"{0}\" is not a page number. Pages are numbered from 1."], ContentHtml.Untranslated(asked));
             pageNumber = 1;
         }
         var language = languages.Current.IsDefault ? null
@@ -116,7 +117,8 @@ public class ChangesModel(AppDbContext db, InterfaceTextLocalizer text, DisplayF
         Log = log;
         if (pageNumber > log.PageCount)
         {
-            PageProblem = text["There is no page {0}: the change log of {1} has {2}.", pageNumber, log.Country.Name, log.PageCount];
+            PageProblem = ContentHtml.Format(text["There is no page {0}: the change log of {1} has {2}."], pageNumber,
+                ContentHtml.Content(log.Country.Name, log.Country.NameLanguage), log.PageCount);
             Response.StatusCode = StatusCodes.Status404NotFound;
         }
         return Page();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MigrationProfile.Web.Charts;
@@ -20,7 +21,7 @@ public class MigrantStocksModel(IndicatorSeriesQuery countries, MigrantStockQuer
     public MigrantStockRanking? Ranking { get; private set; }
 
     /// <summary>Why the page shows something other than what the query asked for; null when it shows that.</summary>
-    public string? FallbackMessage { get; private set; }
+    public IHtmlContent? FallbackMessage { get; private set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Edition { get; set; }
@@ -59,8 +60,9 @@ public class MigrantStocksModel(IndicatorSeriesQuery countries, MigrantStockQuer
             var inEdition = available.Where(a => a.Edition == edition).ToList();
             if (inEdition.Count == 0)
             {
-                FallbackMessage = text["There is no edition \"{0}\" for {1}; showing {2}, {3}.", askedEdition ?? "", country.Name, shown.Edition,
-                    shown.Year.ToString(CultureInfo.InvariantCulture)];
+                FallbackMessage = ContentHtml.Format(text["There is no edition \"{0}\" for {1}; showing {2}, {3}."],
+                    ContentHtml.Untranslated(askedEdition ?? ""), ContentHtml.Content(country.Name, country.NameLanguage),
+                    ContentHtml.Untranslated(shown.Edition), shown.Year.ToString(CultureInfo.InvariantCulture));
             }
             else if (askedYear is null)
             {
@@ -74,9 +76,10 @@ public class MigrantStocksModel(IndicatorSeriesQuery countries, MigrantStockQuer
             else
             {
                 shown = inEdition[0];
-                FallbackMessage = text["{0} has no year \"{1}\" for {2}; showing {3}. Years in it: {4}.", edition, askedYear, country.Name,
+                FallbackMessage = ContentHtml.Format(text["{0} has no year \"{1}\" for {2}; showing {3}. Years in it: {4}."],
+                    ContentHtml.Untranslated(edition), ContentHtml.Untranslated(askedYear), ContentHtml.Content(country.Name, country.NameLanguage),
                     shown.Year.ToString(CultureInfo.InvariantCulture),
-                    string.Join(", ", inEdition.Select(a => a.Year).Order().Select(y => y.ToString(CultureInfo.InvariantCulture)))];
+                    string.Join(", ", inEdition.Select(a => a.Year).Order().Select(y => y.ToString(CultureInfo.InvariantCulture))));
             }
         }
         Edition = shown.Edition;
