@@ -83,12 +83,13 @@ public partial class PseudoLanguageTests : IAsyncLifetime
     public async Task Every_public_page_in_a_pseudo_language_has_no_untranslated_interface_string()
     {
         await _portal.TranslateContentAsync();
+        var editions = await _portal.EditionTitlesAsync();
         using var client = _portal.CreateClient();
         var untranslated = new List<string>();
         foreach (var page in s_publicPages)
         {
             using var response = await client.GetAsync(new Uri($"/{Pseudo}{page}", UriKind.Relative));
-            untranslated.AddRange(Untranslated(page, await response.Content.ReadAsStringAsync(), EnglishOriginals: false));
+            untranslated.AddRange(Untranslated(page, await response.Content.ReadAsStringAsync(), EnglishOriginals: false, editions));
         }
         Assert.True(untranslated.Count == 0, "Untranslated:\n" + string.Join("\n", untranslated.Distinct().Take(400)));
     }
@@ -97,12 +98,13 @@ public partial class PseudoLanguageTests : IAsyncLifetime
     public async Task Every_admin_page_in_a_pseudo_language_has_no_untranslated_interface_string()
     {
         await _portal.TranslateContentAsync();
+        var editions = await _portal.EditionTitlesAsync();
         using var editor = await AdminClient.SignInAsync(_portal, Roles.Admin);
         var untranslated = new List<string>();
         foreach (var page in s_adminPages)
         {
             var document = await editor.GetPageAsync($"/{Pseudo}{page}");
-            untranslated.AddRange(Untranslated(page, document.DocumentElement.OuterHtml, EnglishOriginals: true));
+            untranslated.AddRange(Untranslated(page, document.DocumentElement.OuterHtml, EnglishOriginals: true, editions));
         }
         Assert.True(untranslated.Count == 0, "Untranslated:\n" + string.Join("\n", untranslated.Distinct().Take(400)));
     }
@@ -110,8 +112,10 @@ public partial class PseudoLanguageTests : IAsyncLifetime
     /// <summary>
     /// Visible text and the attributes a reader or screen reader meets, with ASCII words that are not codes. On admin
     /// pages the English originals an editor works on are marked <c>lang="en"</c> and are content, not interface.
+    /// Publishers' edition titles ("International Migrant Stock 2024") are proper names, the same in every language;
+    /// in HTML they are marked translate="no", but an SVG title or description cannot carry the mark.
     /// </summary>
-    private static IEnumerable<string> Untranslated(string page, string html, bool EnglishOriginals)
+    private static IEnumerable<string> Untranslated(string page, string html, bool EnglishOriginals, IReadOnlyList<string> editions)
     {
         var document = new HtmlParser().ParseDocument(html);
         Assert.Equal(Pseudo, document.DocumentElement.GetAttribute("lang"));
@@ -124,9 +128,12 @@ public partial class PseudoLanguageTests : IAsyncLifetime
             .Concat(document.QuerySelectorAll("input[type=submit], button").Where(b => b.Closest(exempt) is null)
                 .Select(b => b.GetAttribute("value")).OfType<string>())
             .Append(document.Title ?? "");
-        return texts.Where(text => AsciiWord().Matches(NotWords().Replace(text, " ")).Any(word => !IsCode(word.Value) && !s_cultureWords.Contains(word.Value)))
+        return texts.Where(text => AsciiWord().Matches(NotWords().Replace(WithoutEditions(text, editions), " ")).Any(word => !IsCode(word.Value) && !s_cultureWords.Contains(word.Value)))
             .Select(text => $"{page}: \"{string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))}\"");
     }
+
+    private static string WithoutEditions(string text, IReadOnlyList<string> editions) =>
+        editions.Aggregate(text, (shown, edition) => shown.Replace(edition, " ", StringComparison.Ordinal));
 
     /// <summary>
     /// Month and day names come from the culture's own data (CLDR), not from resource files: a real language has its own,
@@ -190,6 +197,14 @@ public sealed class PseudoLanguagePortal : PortalFactory
         builder.UseSetting("Localization:Languages:1", "ru");
         builder.UseSetting("Localization:Languages:2", Pseudo);
         builder.UseSetting("Localization:ResourcesPath", _resources);
+    }
+
+    /// <summary>Every edition title the figures come from, longest first so no shorter title cuts into a longer one.</summary>
+    public async Task<IReadOnlyList<string>> EditionTitlesAsync()
+    {
+        await using var db = OpenDbContext();
+        var editions = await db.Observations.Select(o => o.Edition).Where(e => e != "").Distinct().ToListAsync();
+        return [.. editions.OrderByDescending(e => e.Length)];
     }
 
     /// <summary>
