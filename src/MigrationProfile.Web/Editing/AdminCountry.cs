@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
+using MigrationProfile.Web.Data.Entities;
+using MigrationProfile.Web.Localization;
 
 namespace MigrationProfile.Web.Editing;
 
@@ -7,18 +9,50 @@ namespace MigrationProfile.Web.Editing;
 /// The profile an admin page works on: the one named by ?country=slug, else the first with written content
 /// (where editors spend their time; data-only profiles are kept current by the importers), else the first by name.
 /// </summary>
-public sealed record AdminCountry(int Id, string Slug, string Name)
+/// <param name="Name">The country's name in the page's language where it has a translation, else its English.</param>
+/// <param name="NameLanguage">"en" where the name fell back to English on a page in another language; else null.</param>
+public sealed record AdminCountry(int Id, string Slug, string Name, string? NameLanguage = null)
 {
-    public static async Task<AdminCountry?> ResolveAsync(AppDbContext db, string? slug, CancellationToken cancellationToken)
+    /// <summary>The profile by slug, named in English.</summary>
+    public static Task<AdminCountry?> ResolveAsync(AppDbContext db, string? slug, CancellationToken cancellationToken) =>
+        ResolveAsync(db, slug, null, cancellationToken);
+
+    /// <summary>The profile by id, named in English.</summary>
+    public static Task<AdminCountry?> ByIdAsync(AppDbContext db, int id, CancellationToken cancellationToken) =>
+        ByIdAsync(db, id, null, cancellationToken);
+
+    /// <param name="languages">The request's languages, to name the country in the page's language; null for its English name.</param>
+    public static async Task<AdminCountry?> ResolveAsync(AppDbContext db, string? slug, PortalLanguages? languages,
+        CancellationToken cancellationToken)
     {
         var countries = db.Countries.AsNoTracking().OrderByDescending(c => c.NarrativeSections.Any()).ThenBy(c => c.Name);
         var wanted = string.IsNullOrWhiteSpace(slug)
             ? countries
             : countries.Where(c => c.Slug == slug.Trim().ToLowerInvariant());
-        return await wanted.Select(c => new AdminCountry(c.Id, c.Slug, c.Name)).FirstOrDefaultAsync(cancellationToken);
+        return await NamedAsync(db, wanted, languages, cancellationToken);
     }
 
-    public static async Task<AdminCountry?> ByIdAsync(AppDbContext db, int id, CancellationToken cancellationToken) =>
-        await db.Countries.AsNoTracking().Where(c => c.Id == id)
-            .Select(c => new AdminCountry(c.Id, c.Slug, c.Name)).FirstOrDefaultAsync(cancellationToken);
+    /// <param name="languages">The request's languages, to name the country in the page's language; null for its English name.</param>
+    public static async Task<AdminCountry?> ByIdAsync(AppDbContext db, int id, PortalLanguages? languages,
+        CancellationToken cancellationToken) =>
+        await NamedAsync(db, db.Countries.AsNoTracking().Where(c => c.Id == id), languages, cancellationToken);
+
+    private static async Task<AdminCountry?> NamedAsync(AppDbContext db, IQueryable<Country> countries, PortalLanguages? languages,
+        CancellationToken cancellationToken)
+    {
+        var language = languages is null || languages.Current.IsDefault ? null : languages.Current;
+        var code = language?.Code;
+        var found = await countries.Select(c => new
+        {
+            c.Id,
+            c.Slug,
+            c.Name,
+            Translated = code == null ? null : db.ContentTranslations
+                .Where(t => t.Language == code && t.EntityType == nameof(Country) && t.EntityId == c.Id && t.Field == nameof(Country.Name))
+                .Select(t => t.Text).FirstOrDefault(),
+        }).FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null
+            : found.Translated is { } name ? new AdminCountry(found.Id, found.Slug, name)
+            : new AdminCountry(found.Id, found.Slug, found.Name, language is null ? null : languages!.Default.Code);
+    }
 }

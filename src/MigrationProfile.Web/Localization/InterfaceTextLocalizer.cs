@@ -9,6 +9,9 @@ namespace MigrationProfile.Web.Localization;
 /// </summary>
 public sealed class InterfaceTextLocalizer(InterfaceText text) : IStringLocalizer
 {
+    /// <summary>The configured languages and the request's.</summary>
+    public PortalLanguages Languages => text.Languages;
+
     public LocalizedString this[string name]
     {
         get
