@@ -4,7 +4,7 @@ namespace MigrationProfile.Web.Data.Entities;
 /// One field of one content row in another language than English, e.g. an authority's Name in Russian
 /// (docs/decisions/016-languages-in-the-url.md). English stays in the row itself; a missing translation falls back to it.
 /// </summary>
-public class ContentTranslation : IHistoryTracked
+public partial class ContentTranslation : IHistoryTracked
 {
     public int Id { get; set; }
 
@@ -33,4 +33,16 @@ public class ContentTranslation : IHistoryTracked
     int? IHistoryTracked.HistoryCountryId => CountryId;
 
     string IHistoryTracked.HistoryLabel => $"{Field} ({Language}) of {EntityType} {EntityId}";
+
+    /// <summary>What a translation's history label names: the field, its language and the translated row; null for another label.</summary>
+    public static (string Field, string Language, string EntityType, int EntityId)? ReadHistoryLabel(string label)
+    {
+        var match = HistoryLabelPattern().Match(label);
+        return match.Success && int.TryParse(match.Groups[4].Value, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? (match.Groups[1].Value, match.Groups[2].Value, match.Groups[3].Value, id)
+            : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\w+) \(([\w-]+)\) of (\w+) (\d+)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex HistoryLabelPattern();
 }

@@ -24,16 +24,28 @@ public sealed class HistoryReading
 {
     private readonly IModel _model;
     private readonly Dictionary<(string Type, int Id), string> _names;
+    private readonly HashSet<(string Type, int Id)> _translated;
+    private readonly string? _fallback;
 
-    private HistoryReading(IModel model, Dictionary<(string Type, int Id), string> names)
+    private HistoryReading(IModel model, Dictionary<(string Type, int Id), string> names, HashSet<(string Type, int Id)> translated,
+        string? fallback)
     {
         _model = model;
         _names = names;
+        _translated = translated;
+        _fallback = fallback;
     }
 
     /// <summary>Loads the names every reference in <paramref name="records"/> needs (and, if asked, in their snapshots).</summary>
+    public static Task<HistoryReading> LoadAsync(AppDbContext db, IEnumerable<ChangeRecord> records, bool includeSnapshots,
+        CancellationToken cancellationToken) =>
+        LoadAsync(db, records, includeSnapshots, null, cancellationToken);
+
+    /// <summary>As <see cref="LoadAsync(AppDbContext, IEnumerable{ChangeRecord}, bool, CancellationToken)"/>, with countries,
+    /// indicators and sources named in <paramref name="language"/> where they have a translation (admin pages).</summary>
+    /// <param name="language">The page's language when it is not the default; null for the English names.</param>
     public static async Task<HistoryReading> LoadAsync(AppDbContext db, IEnumerable<ChangeRecord> records, bool includeSnapshots,
-        CancellationToken cancellationToken)
+        PortalLanguage? language, CancellationToken cancellationToken)
     {
         var wanted = new HashSet<(string Type, int Id)>();
         foreach (var record in records)
@@ -41,6 +53,10 @@ public sealed class HistoryReading
             if (record.CountryId is int countryId)
             {
                 wanted.Add((nameof(Country), countryId));
+            }
+            if (record.EntityType == nameof(ContentTranslation) && ContentTranslation.ReadHistoryLabel(record.Label) is { } translated)
+            {
+                wanted.Add((translated.EntityType, translated.EntityId));
             }
             var type = FindType(db.Model, record.EntityType);
             var fields = ContentHistory.ReadChanges(record).SelectMany(c => new[] { (c.Field, c.Old), (c.Field, c.New) });
@@ -57,7 +73,30 @@ public sealed class HistoryReading
                 }
             }
         }
-        return new HistoryReading(db.Model, await NamesAsync(db, wanted, cancellationToken));
+        var names = await NamesAsync(db, wanted, cancellationToken);
+        var translatedNames = new HashSet<(string Type, int Id)>();
+        if (language is { IsDefault: false } && wanted.Count > 0)
+        {
+            // The page's language for the names it has: one more round trip.
+            int[] IdsOf(string type) => [.. wanted.Where(w => w.Type == type).Select(w => w.Id)];
+            var countries = IdsOf(nameof(Country));
+            var indicators = IdsOf(nameof(IndicatorDefinition));
+            var sources = IdsOf(nameof(Source));
+            var code = language.Code;
+            var rows = await db.ContentTranslations.AsNoTracking()
+                .Where(t => t.Language == code && (
+                    (t.EntityType == nameof(Country) && t.Field == nameof(Country.Name) && countries.Contains(t.EntityId))
+                    || (t.EntityType == nameof(IndicatorDefinition) && t.Field == nameof(IndicatorDefinition.Name) && indicators.Contains(t.EntityId))
+                    || (t.EntityType == nameof(Source) && t.Field == nameof(Source.ShortName) && sources.Contains(t.EntityId))))
+                .Select(t => new { t.EntityType, t.EntityId, t.Text })
+                .ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                names[(row.EntityType, row.EntityId)] = row.Text;
+                translatedNames.Add((row.EntityType, row.EntityId));
+            }
+        }
+        return new HistoryReading(db.Model, names, translatedNames, language is { IsDefault: false } ? "en" : null);
     }
 
     private static async Task<Dictionary<(string Type, int Id), string>> NamesAsync(AppDbContext db, HashSet<(string Type, int Id)> wanted,
@@ -113,6 +152,9 @@ public sealed class HistoryReading
 
     /// <summary>The profile a record belongs to, by name; null for shared sources and indicators.</summary>
     public string? CountryOf(ChangeRecord record) => record.CountryId is int id ? NameOf(nameof(Country), id) : null;
+
+    /// <summary>"en" where <see cref="NameOf"/> gives an English name on a page in another language; else null.</summary>
+    public string? LanguageOfName(string entityType, int id) => _translated.Contains((entityType, id)) ? null : _fallback;
 
     /// <summary>The record's field changes for a person: references named, internal fields left out, order as a move.</summary>
     /// <param name="format">The reader's language (admin pages); null keeps the invariant English the change log stores.</param>
@@ -211,6 +253,7 @@ public sealed class HistoryReading
             // A translation's label already names its item, field and language; the hash only tells when it went out of date.
             or nameof(ContentTranslation.EntityType) or nameof(ContentTranslation.EntityId) or nameof(ContentTranslation.Field)
             or nameof(ContentTranslation.EnglishHash)
+        || (field == nameof(ContentTranslation.Language) && property?.DeclaringType.ClrType == typeof(ContentTranslation))
         || property is { IsConcurrencyToken: true } || property?.IsPrimaryKey() == true;
 
     /// <summary>The entity type a foreign-key field points to ("Country" for CountryId); null for other fields.</summary>

@@ -51,7 +51,8 @@ public class IndexModel(AppDbContext db, DisplayFormat format) : PageModel
 
     public int Total { get; private set; }
 
-    public sealed record Choice(string Value, string Title);
+    /// <param name="Language">"en" where the title is a country's English name on a page in another language; else null.</param>
+    public sealed record Choice(string Value, string Title, string? Language = null);
 
     public IReadOnlyList<Choice> CountryChoices { get; private set; } = [];
 
@@ -77,9 +78,25 @@ public class IndexModel(AppDbContext db, DisplayFormat format) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        // Countries by their name in the page's language (English where they have none), in that language's order.
+        var language = format.Text.Languages.Current;
+        var code = language.IsDefault ? null : language.Code;
         var countries = await db.Countries.AsNoTracking().OrderBy(c => c.Name)
-            .Select(c => new { c.Id, c.Slug, c.Name }).ToListAsync(cancellationToken);
-        CountryChoices = [new(SharedContent, format.Text["Shared sources and indicators"]), .. countries.Select(c => new Choice(c.Slug, c.Name))];
+            .Select(c => new
+            {
+                c.Id,
+                c.Slug,
+                c.Name,
+                Translated = code == null ? null : db.ContentTranslations
+                    .Where(t => t.Language == code && t.EntityType == nameof(Data.Entities.Country) && t.EntityId == c.Id
+                        && t.Field == nameof(Data.Entities.Country.Name))
+                    .Select(t => t.Text).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        var named = countries.Select(c => c.Translated is { } name ? new Choice(c.Slug, name)
+            : new Choice(c.Slug, c.Name, code is null ? null : format.Text.Languages.Default.Code));
+        CountryChoices = [new(SharedContent, format.Text["Shared sources and indicators"]),
+            .. code is null ? named : named.OrderBy(c => c.Title, StringComparer.Create(language.Culture, ignoreCase: true))];
         KindChoices = [.. db.Model.GetEntityTypes().Select(t => t.ClrType)
             .Where(t => typeof(IHistoryTracked).IsAssignableFrom(t))
             .Select(t => new Choice(t.Name, format.Text[HistoryText.KindTitle(t.Name)])).OrderBy(c => c.Title, StringComparer.Ordinal)];
