@@ -9,7 +9,7 @@ using MigrationProfile.Web.Localization;
 namespace MigrationProfile.Web.Pages.Admin.Authorities;
 
 /// <summary>A country's migration authorities by role, in the order the public page lists them.</summary>
-public class IndexModel(AppDbContext db, InterfaceTextLocalizer text) : PageModel
+public class IndexModel(AppDbContext db, InterfaceTextLocalizer text, PortalLanguages languages) : PageModel
 {
     public AdminCountry Country { get; private set; } = null!;
 
@@ -19,7 +19,7 @@ public class IndexModel(AppDbContext db, InterfaceTextLocalizer text) : PageMode
 
     public async Task<IActionResult> OnGetAsync(string? country, CancellationToken cancellationToken)
     {
-        var chosen = await AdminCountry.ResolveAsync(db, country, cancellationToken);
+        var chosen = await AdminCountry.ResolveAsync(db, country, languages, cancellationToken);
         if (chosen is null)
         {
             return NotFound();

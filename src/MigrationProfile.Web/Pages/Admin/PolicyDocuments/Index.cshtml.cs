@@ -10,7 +10,7 @@ using MigrationProfile.Web.Profiles;
 namespace MigrationProfile.Web.Pages.Admin.PolicyDocuments;
 
 /// <summary>A country's key policy documents in the order the public page lists them.</summary>
-public class IndexModel(AppDbContext db, InterfaceTextLocalizer text) : PageModel
+public class IndexModel(AppDbContext db, InterfaceTextLocalizer text, PortalLanguages languages) : PageModel
 {
     public AdminCountry Country { get; private set; } = null!;
 
@@ -21,7 +21,7 @@ public class IndexModel(AppDbContext db, InterfaceTextLocalizer text) : PageMode
 
     public async Task<IActionResult> OnGetAsync(string? country, CancellationToken cancellationToken)
     {
-        var chosen = await AdminCountry.ResolveAsync(db, country, cancellationToken);
+        var chosen = await AdminCountry.ResolveAsync(db, country, languages, cancellationToken);
         if (chosen is null)
         {
             return NotFound();

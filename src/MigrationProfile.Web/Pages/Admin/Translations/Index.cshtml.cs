@@ -113,7 +113,7 @@ public class IndexModel(AppDbContext db, PortalLanguages languages, InterfaceTex
 
     private async Task<bool> LoadAsync(string? country, string? language, CancellationToken cancellationToken)
     {
-        var chosen = await AdminCountry.ResolveAsync(db, country, cancellationToken);
+        var chosen = await AdminCountry.ResolveAsync(db, country, languages, cancellationToken);
         var asked = string.IsNullOrWhiteSpace(language) ? (OtherLanguages.Count > 0 ? OtherLanguages[0] : null) : languages.Find(language.Trim());
         if (chosen is null || asked is null || asked.IsDefault)
         {
