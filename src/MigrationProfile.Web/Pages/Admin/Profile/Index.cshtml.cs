@@ -5,18 +5,29 @@ using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
 using MigrationProfile.Web.Editing;
+using MigrationProfile.Web.Localization;
 
 namespace MigrationProfile.Web.Pages.Admin.Profile;
 
 /// <summary>A country's own details: its name, the note under General Information and the latest-update date.</summary>
-public class IndexModel(AppDbContext db) : ContentEditPageModel<IndexModel.CountryInput>
+public class IndexModel(AppDbContext db, PortalLanguages languages) : ContentEditPageModel<IndexModel.CountryInput>
 {
     private static readonly string[] s_dateFormats = ["yyyy-MM-dd", "d MMMM yyyy", "d MMM yyyy"];
 
     public int CountryId { get; private set; }
 
-    /// <summary>The name as saved, for the heading, whatever is typed in the form.</summary>
+    /// <summary>The name as saved, for the heading, whatever is typed in the form; in the page's language where it has a translation.</summary>
     public string CountryName { get; private set; } = "";
+
+    /// <summary>"en" where the heading's name fell back to English on a page in another language.</summary>
+    public string? CountryNameLanguage { get; private set; }
+
+    /// <summary>The languages the profile is translated into (every configured one but the default).</summary>
+    public IReadOnlyList<PortalLanguage> TranslationLanguages => [.. languages.All.Where(l => !l.IsDefault)];
+
+    /// <summary>The profile's translation status in each of <see cref="TranslationLanguages"/>.</summary>
+    public IReadOnlyDictionary<(int CountryId, string Language), TranslationCounts> Translations { get; private set; } =
+        new Dictionary<(int CountryId, string Language), TranslationCounts>();
 
     public string Slug { get; private set; } = "";
 
@@ -48,7 +59,7 @@ public class IndexModel(AppDbContext db) : ContentEditPageModel<IndexModel.Count
         {
             return NotFound();
         }
-        Show(chosen);
+        await ShowAsync(chosen, cancellationToken);
         Input = new CountryInput
         {
             Name = chosen.Name,
@@ -66,7 +77,7 @@ public class IndexModel(AppDbContext db) : ContentEditPageModel<IndexModel.Count
         {
             return NotFound();
         }
-        Show(chosen);
+        await ShowAsync(chosen, cancellationToken);
         var latestUpdate = ReadDate(Input.LatestUpdate);
         if (!ModelState.IsValid || latestUpdate is null)
         {
@@ -87,12 +98,15 @@ public class IndexModel(AppDbContext db) : ContentEditPageModel<IndexModel.Count
             ? await db.Countries.SingleAsync(c => c.Id == country.Id, cancellationToken)
             : null;
 
-    private void Show(Country country)
+    private async Task ShowAsync(Country country, CancellationToken cancellationToken)
     {
         CountryId = country.Id;
-        CountryName = country.Name;
+        var named = await AdminCountry.ByIdAsync(db, country.Id, languages, cancellationToken);
+        CountryName = named?.Name ?? country.Name;
+        CountryNameLanguage = named?.NameLanguage;
         Slug = country.Slug;
         Iso3Code = country.Iso3Code;
+        Translations = await TranslationStatus.CountAsync(db, [.. TranslationLanguages.Select(l => l.Code)], country.Id, cancellationToken);
     }
 
     /// <summary>The date as the date field sends it (2024-09-09) or as people write it (9 September 2024).</summary>
