@@ -148,6 +148,8 @@ public partial class PseudoLanguageTests : IAsyncLifetime
             .Concat(format.AbbreviatedMonthGenitiveNames).Concat(format.DayNames).Concat(format.AbbreviatedDayNames)
             .Append(format.AMDesignator).Append(format.PMDesignator)
             .Concat(culture.NativeName.Split([' ', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
+            // ... also as the portal writes it, capitalised like every language's name in the switcher ("Qps (Ploc)").
+            .Concat(new PortalLanguage(Pseudo, culture, IsDefault: false).NativeName.Split([' ', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
             .Select(word => word.TrimEnd('.'))
             .Where(word => word.Length > 0)
             .ToHashSet(StringComparer.Ordinal);
