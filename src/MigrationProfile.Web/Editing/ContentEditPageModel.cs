@@ -30,6 +30,19 @@ public abstract class ContentEditPageModel<TInput> : PageModel where TInput : cl
     /// <summary>Someone else saved or deleted the item after this editor opened it.</summary>
     public ConcurrencyConflict? Conflict { get; private set; }
 
+    /// <summary>The item's translations as the form posts them (decision 016); empty on pages without translatable fields.</summary>
+    [BindProperty]
+    public List<TranslationInput> Translations { get; set; } = [];
+
+    /// <summary>The item's translations beside its English fields; null for a new item (it has nothing to translate yet).</summary>
+    public TranslationForm? TranslationForm { get; private set; }
+
+    /// <summary>Someone else changed one of the item's translations after this editor opened it.</summary>
+    public ConcurrencyConflict? TranslationConflict { get; private set; }
+
+    /// <summary>The posted translations in the boxes' order (null where a box was not posted).</summary>
+    private List<TranslationInput?> _postedTranslations = [];
+
     /// <summary>Why the item was not deleted, shown beside the delete button.</summary>
     public string? DeleteRefusal { get; private set; }
 
@@ -143,6 +156,137 @@ public abstract class ContentEditPageModel<TInput> : PageModel where TInput : cl
         Draft = ContentDrafts.Describe(User, draft, publishedVersion);
         db.ContentDrafts.Remove(draft);
         return null;
+    }
+
+    /// <summary>
+    /// Loads the item's translations beside its English as stored. On a GET the form's boxes get the stored texts; on a
+    /// POST the typed ones are kept, each in its box, and checked against the English column's length.
+    /// </summary>
+    /// <param name="savedRow">The item as stored (before the editor's values are copied onto it).</param>
+    protected async Task ShowTranslationsAsync(AppDbContext db, object savedRow, int entityId, int? countryId, CancellationToken cancellationToken)
+    {
+        var languages = HttpContext.RequestServices.GetRequiredService<PortalLanguages>();
+        var posting = HttpMethods.IsPost(Request.Method);
+        TranslationForm = await TranslationForm.LoadAsync(db, languages, savedRow, entityId, countryId, tracked: posting, cancellationToken);
+        if (!posting || DraftId is not null)
+        {
+            // A draft's form shows the translations as published and does not post them.
+            Translations = TranslationForm.InitialInputs();
+            _postedTranslations = [.. TranslationForm.Boxes.Select(_ => (TranslationInput?)null)];
+            return;
+        }
+        _postedTranslations = TranslationForm.Posted(Translations);
+        // The form's list in the boxes' order, typed text kept; a box not posted shows what is stored.
+        Translations = [.. TranslationForm.Boxes.Select(b => _postedTranslations[b.Index]
+            ?? new TranslationInput { Field = b.Field.Field, Language = b.Language.Code, Text = b.Saved?.Text, Version = b.Saved?.Version })];
+        foreach (var box in TranslationForm.Boxes)
+        {
+            if (TranslationForm.Typed(_postedTranslations[box.Index]).Length > box.Field.MaxLength)
+            {
+                ModelState.AddModelError($"Translations[{box.Index}].Text", Text["Keep the text under {0} characters.", box.Field.MaxLength]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// "Save as draft" keeps only the English: a changed translation stops it with a message beside the box, so nothing
+    /// typed is lost. True when the draft may be saved.
+    /// </summary>
+    protected bool TranslationsAllowDraft()
+    {
+        if (TranslationForm is null)
+        {
+            return true;
+        }
+        var changed = TranslationForm.Boxes.Where(b => TranslationForm.Changes(b, _postedTranslations.ElementAtOrDefault(b.Index))).ToList();
+        foreach (var box in changed)
+        {
+            ModelState.AddModelError($"Translations[{box.Index}].Text",
+                Text["Drafts keep the English only: save and publish to keep this translation, or undo your change to it."]);
+        }
+        return changed.Count == 0;
+    }
+
+    /// <summary>
+    /// Stages the typed translations into the item's save, after the editor's values were copied onto <paramref name="row"/>.
+    /// False, with both versions shown, when someone else changed one of them since the form was opened: then nothing
+    /// is saved.
+    /// </summary>
+    protected bool StageTranslations(AppDbContext db, object row)
+    {
+        if (TranslationForm is null)
+        {
+            return true;
+        }
+        if (TranslationsChangedMeanwhile())
+        {
+            return false;
+        }
+        TranslationForm.Stage(db, row, _postedTranslations);
+        return true;
+    }
+
+    /// <summary>
+    /// As <see cref="SavedOrExplained"/>, but a save refused over a translation (someone changed or added it meanwhile)
+    /// shows that translation's two versions and keeps everything typed.
+    /// </summary>
+    protected async Task<IActionResult> SavedOrExplainedAsync(AppDbContext db, SaveOutcome outcome, object row, string notice, string listUrl,
+        CancellationToken cancellationToken, (string Field, string Message)? duplicate = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(row);
+        if (TranslationForm is { } form && (outcome.Conflict?.EntityType == nameof(ContentTranslation) || outcome.Status == SaveStatus.Duplicate))
+        {
+            // Nothing was saved: read the row and its translations again as they now stand.
+            db.ChangeTracker.Clear();
+            var languages = HttpContext.RequestServices.GetRequiredService<PortalLanguages>();
+            if (await db.FindAsync(row.GetType(), [form.EntityId], cancellationToken) is { } saved)
+            {
+                TranslationForm = await TranslationForm.LoadAsync(db, languages, saved, form.EntityId, form.CountryId, tracked: false, cancellationToken);
+                if (ExplainTranslationConflict())
+                {
+                    return Page();
+                }
+            }
+        }
+        return SavedOrExplained(outcome, notice, listUrl, duplicate);
+    }
+
+    /// <summary>
+    /// True, with both versions shown and the typed text kept, when someone else changed one of the item's translations
+    /// since the form was opened (check it before anything is written).
+    /// </summary>
+    protected bool TranslationsChangedMeanwhile() => TranslationForm is not null && DraftId is null && ExplainTranslationConflict();
+
+    private bool ExplainTranslationConflict()
+    {
+        var changed = TranslationForm!.ChangedMeanwhile(_postedTranslations);
+        if (changed.Count == 0)
+        {
+            return false;
+        }
+        var fields = changed.Select(b => new ConflictField(TranslationLabel(b), b.Saved?.Text, TranslationForm.Typed(_postedTranslations[b.Index]) is { Length: > 0 } typed ? typed : null) { LabelIsText = true }).ToList();
+        TranslationConflict = new ConcurrencyConflict(false, null, fields);
+        foreach (var box in changed)
+        {
+            // The box now carries the newer version, so saving again knowingly replaces theirs; the typed text stays.
+            Translations[box.Index].Version = box.Saved?.Version;
+            ModelState.Remove($"Translations[{box.Index}].Version");
+        }
+        return true;
+    }
+
+    /// <summary>The translation boxes to show beside one English field; null when the item has none (a new item).</summary>
+    public TranslationBoxesView? TranslationsOf(string field) => TranslationForm is null
+        ? null
+        : new TranslationBoxesView([.. TranslationForm.Of(field)], Translations, TranslationLabel, DraftId is not null, TranslationForm.Shared);
+
+    /// <summary>"Name (Русский)": the field's label in the interface language, with the language's own name.</summary>
+    public string TranslationLabel(TranslationBox box)
+    {
+        ArgumentNullException.ThrowIfNull(box);
+        return Text["{0} ({1})", Text[box.Field.Label].Value, box.Language.NativeName].Value;
     }
 
     /// <summary>The country an item belongs to; for a new (or vanished) item, the one the address names.</summary>

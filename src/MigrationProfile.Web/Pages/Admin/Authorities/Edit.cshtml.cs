@@ -58,7 +58,15 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Authori
         {
             Show(authority);
         }
-        return await OpenDraftAsync(db, DraftKind.Authority, chosen.Id, authority?.Id, authority?.Version, cancellationToken) ? Page() : NotFound();
+        if (!await OpenDraftAsync(db, DraftKind.Authority, chosen.Id, authority?.Id, authority?.Version, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (authority is not null)
+        {
+            await ShowTranslationsAsync(db, authority, authority.Id, authority.CountryId, cancellationToken);
+        }
+        return Page();
     }
 
     /// <summary>Saves and publishes, or with intent=draft keeps the input as the editor's draft.</summary>
@@ -75,6 +83,10 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Authori
         {
             return DeletedMeanwhile();
         }
+        if (authority is not null)
+        {
+            await ShowTranslationsAsync(db, authority, authority.Id, authority.CountryId, cancellationToken);
+        }
         if (!ModelState.IsValid)
         {
             return Page();
@@ -82,6 +94,10 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Authori
 
         if (intent == "draft")
         {
+            if (!TranslationsAllowDraft())
+            {
+                return Page();
+            }
             return await SavedAsDraftAsync(db, DraftKind.Authority, chosen, authority?.Id, Input.Name.Trim(),
                 $"/admin/authorities?country={chosen.Slug}", cancellationToken);
         }
@@ -99,10 +115,14 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Authori
                 db.Authorities.Where(a => a.CountryId == chosen.Id && a.Role == role), cancellationToken);
         }
         CopyInput(Input, authority);
+        if (!StageTranslations(db, authority))
+        {
+            return Page();
+        }
 
         var outcome = await ContentSaving.SaveAsync(db, authority, cancellationToken);
-        return SavedOrExplained(outcome, Text["Saved {0}. The public page shows it now.", authority.Name].Value,
-            $"/admin/authorities?country={chosen.Slug}#authority-{authority.Id}");
+        return await SavedOrExplainedAsync(db, outcome, authority, Text["Saved {0}. The public page shows it now.", authority.Name].Value,
+            $"/admin/authorities?country={chosen.Slug}#authority-{authority.Id}", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
@@ -115,6 +135,10 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Authori
         Country = (await CountryOfAsync(db, authority, null, cancellationToken))!;
         var outcome = await ContentDeleting.DeleteAsync(db, authority, Input.Version, cancellationToken);
         Show(authority);
+        if (outcome.Status != SaveStatus.Saved)
+        {
+            await ShowTranslationsAsync(db, authority, authority.Id, authority.CountryId, cancellationToken);
+        }
         return DeletedOrExplained(outcome, "authority", Text["Deleted {0}.", authority.Name].Value, $"/admin/authorities?country={Country.Slug}");
     }
 

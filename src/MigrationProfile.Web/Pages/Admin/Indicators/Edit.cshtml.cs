@@ -78,6 +78,7 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Indicat
         else
         {
             Show(indicator);
+            await ShowTranslationsAsync(db, indicator, indicator.Id, null, cancellationToken);
         }
         return Page();
     }
@@ -89,6 +90,10 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Indicat
         if (id is not null && indicator is null)
         {
             return DeletedMeanwhile();
+        }
+        if (indicator is not null)
+        {
+            await ShowTranslationsAsync(db, indicator, indicator.Id, null, cancellationToken);
         }
         var code = Input.Code?.Trim() ?? "";
         (string Field, string Message) duplicate = ("Input.Code", Text["Another indicator already has the code {0}. Choose another code, or edit that indicator.", code].Value);
@@ -131,10 +136,14 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.Indicat
         indicator.Unit = InputText.OrNull(Input.Unit);
         indicator.Description = InputText.OrNull(Input.Description);
         indicator.ReconciliationNote = InputText.OrNull(Input.ReconciliationNote);
+        if (!StageTranslations(db, indicator))
+        {
+            return Page();
+        }
 
         var outcome = await ContentSaving.SaveAsync(db, indicator, cancellationToken);
-        return SavedOrExplained(outcome, Text["Saved the indicator {0}. Every profile shows the change now.", indicator.Name].Value,
-            $"/admin/indicators#indicator-{indicator.Id}", duplicate);
+        return await SavedOrExplainedAsync(db, outcome, indicator, Text["Saved the indicator {0}. Every profile shows the change now.", indicator.Name].Value,
+            $"/admin/indicators#indicator-{indicator.Id}", cancellationToken, duplicate);
     }
 
     /// <summary>Refused, with the number of figures, while any figure uses the indicator.</summary>

@@ -59,6 +59,7 @@ public class EditModel(AppDbContext db, MarkdownRenderer markdown) : ContentEdit
         {
             return NotFound();
         }
+        await ShowTranslationsAsync(section, cancellationToken);
         Preview = new HtmlString(markdown.ToSafeHtml(Input.BodyMarkdown ?? ""));
         return Page();
     }
@@ -73,6 +74,10 @@ public class EditModel(AppDbContext db, MarkdownRenderer markdown) : ContentEdit
         {
             return missing;
         }
+        if (SectionId is int shown)
+        {
+            await ShowTranslationsAsync(await db.NarrativeSections.SingleAsync(n => n.Id == shown, cancellationToken), cancellationToken);
+        }
         Preview = new HtmlString(markdown.ToSafeHtml(Input.BodyMarkdown ?? ""));
         if (intent == "preview")
         {
@@ -86,6 +91,10 @@ public class EditModel(AppDbContext db, MarkdownRenderer markdown) : ContentEdit
 
         if (intent == "draft")
         {
+            if (!TranslationsAllowDraft())
+            {
+                return Page();
+            }
             return await SavedAsDraftAsync(db, DraftKind.NarrativeSection, Country, SectionId, Input.Heading.Trim(),
                 $"/admin/narrative?country={Country.Slug}", cancellationToken);
         }
@@ -117,9 +126,14 @@ public class EditModel(AppDbContext db, MarkdownRenderer markdown) : ContentEdit
             }
         }
         CopyInput(Input, section);
+        if (!StageTranslations(db, section))
+        {
+            return Page();
+        }
 
         var outcome = await ContentSaving.SaveAsync(db, section, cancellationToken);
-        return SavedOrExplained(outcome, Text["Saved \"{0}\". The public page shows it now.", section.Heading].Value, $"/admin/narrative?country={Country.Slug}");
+        return await SavedOrExplainedAsync(db, outcome, section, Text["Saved \"{0}\". The public page shows it now.", section.Heading].Value,
+            $"/admin/narrative?country={Country.Slug}", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
@@ -149,6 +163,15 @@ public class EditModel(AppDbContext db, MarkdownRenderer markdown) : ContentEdit
     }
 
     /// <summary>A draft of a new section opens with its preview, as an existing one does.</summary>
+    /// <summary>An English section's translations (a section written in another language has none).</summary>
+    private async Task ShowTranslationsAsync(NarrativeSection section, CancellationToken cancellationToken)
+    {
+        if (section.Language == "en")
+        {
+            await ShowTranslationsAsync(db, section, section.Id, section.CountryId, cancellationToken);
+        }
+    }
+
     private PageResult ShowingDraftPreview()
     {
         if (Draft is not null)

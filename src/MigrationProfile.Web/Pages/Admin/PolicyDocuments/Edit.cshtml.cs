@@ -73,6 +73,10 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
         {
             return NotFound();
         }
+        if (document is not null)
+        {
+            await ShowTranslationsAsync(db, document, document.Id, document.CountryId, cancellationToken);
+        }
         await Attachment.ShowAsync(db, uploads, await FileOnFormAsync(db, DraftKind.PolicyDocument, chosen.Id, document?.Id, document?.FileId, cancellationToken),
             cancellationToken);
         return Page();
@@ -91,6 +95,10 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
         if (id is not null && document is null)
         {
             return DeletedMeanwhile();
+        }
+        if (document is not null)
+        {
+            await ShowTranslationsAsync(db, document, document.Id, document.CountryId, cancellationToken);
         }
         // Compared only once each year reads as a year, so a field never carries two messages.
         var yearsRead = ModelState.GetFieldValidationState("Input.YearAdopted") != ModelValidationState.Invalid
@@ -113,12 +121,23 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
 
         if (intent == "draft")
         {
+            if (!TranslationsAllowDraft())
+            {
+                await Attachment.ShowAsync(db, uploads, fileOnForm, cancellationToken);
+                return Page();
+            }
             return await SavedAsDraftAsync(db, DraftKind.PolicyDocument, chosen, document?.Id, Input.Title.Trim(), Attachment, upload, fileOnForm,
                 $"/admin/policy-documents?country={chosen.Slug}", cancellationToken);
         }
         if (await PublishingDraftAsync(db, document?.Version, cancellationToken) is { } refused)
         {
             return refused;
+        }
+
+        if (TranslationsChangedMeanwhile())
+        {
+            await Attachment.ShowAsync(db, uploads, fileOnForm, cancellationToken);
+            return Page();
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -128,11 +147,13 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
         document = ToSave(db, document, () => new PolicyDocument { CountryId = chosen.Id, Title = "", SortOrder = sortOrder });
         CopyInput(Input, document);
         document.FileId = fileId;
+        // Checked before the transaction began: this only stages the translations into the same save.
+        _ = StageTranslations(db, document);
 
         var outcome = await ContentSaving.SaveAsync(db, document, cancellationToken);
         await Attachment.FinishAsync(transaction, outcome, db, uploads, fileOnForm, cancellationToken);
-        return SavedOrExplained(outcome, Text["Saved {0}. The public page shows it now.", document.Title].Value,
-            $"/admin/policy-documents?country={chosen.Slug}#document-{document.Id}");
+        return await SavedOrExplainedAsync(db, outcome, document, Text["Saved {0}. The public page shows it now.", document.Title].Value,
+            $"/admin/policy-documents?country={chosen.Slug}#document-{document.Id}", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)

@@ -67,6 +67,7 @@ public class IndexModel(AppDbContext db, PortalLanguages languages) : ContentEdi
             LatestUpdate = chosen.LatestUpdate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Version = chosen.Version,
         };
+        await ShowTranslationsAsync(db, chosen, chosen.Id, chosen.Id, cancellationToken);
         return Page();
     }
 
@@ -78,6 +79,7 @@ public class IndexModel(AppDbContext db, PortalLanguages languages) : ContentEdi
             return NotFound();
         }
         await ShowAsync(chosen, cancellationToken);
+        await ShowTranslationsAsync(db, chosen, chosen.Id, chosen.Id, cancellationToken);
         var latestUpdate = ReadDate(Input.LatestUpdate);
         if (!ModelState.IsValid || latestUpdate is null)
         {
@@ -88,9 +90,14 @@ public class IndexModel(AppDbContext db, PortalLanguages languages) : ContentEdi
         chosen.Name = Input.Name.Trim();
         chosen.GeneralInformationNote = InputText.OrNull(Input.GeneralInformationNote);
         chosen.LatestUpdate = latestUpdate.Value;
+        if (!StageTranslations(db, chosen))
+        {
+            return Page();
+        }
 
         var outcome = await ContentSaving.SaveAsync(db, chosen, cancellationToken);
-        return SavedOrExplained(outcome, Text["Saved the details of {0}. The public page shows them now.", chosen.Name].Value, $"/admin/profile?country={chosen.Slug}");
+        return await SavedOrExplainedAsync(db, outcome, chosen, Text["Saved the details of {0}. The public page shows them now.", chosen.Name].Value,
+            $"/admin/profile?country={chosen.Slug}", cancellationToken);
     }
 
     private async Task<Country?> FindAsync(string? slug, CancellationToken cancellationToken) =>

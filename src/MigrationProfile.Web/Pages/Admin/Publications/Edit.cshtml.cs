@@ -63,6 +63,10 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
         {
             return NotFound();
         }
+        if (publication is not null)
+        {
+            await ShowTranslationsAsync(db, publication, publication.Id, publication.CountryId, cancellationToken);
+        }
         await Attachment.ShowAsync(db, uploads, await FileOnFormAsync(db, DraftKind.Publication, chosen.Id, publication?.Id, publication?.FileId, cancellationToken),
             cancellationToken);
         return Page();
@@ -82,6 +86,10 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
         {
             return DeletedMeanwhile();
         }
+        if (publication is not null)
+        {
+            await ShowTranslationsAsync(db, publication, publication.Id, publication.CountryId, cancellationToken);
+        }
         var upload = await Attachment.ReadAsync(uploads, ModelState, nameof(Attachment), cancellationToken);
         var fileOnForm = await FileOnFormAsync(db, DraftKind.Publication, chosen.Id, publication?.Id, publication?.FileId, cancellationToken);
         if (!ModelState.IsValid)
@@ -92,12 +100,23 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
 
         if (intent == "draft")
         {
+            if (!TranslationsAllowDraft())
+            {
+                await Attachment.ShowAsync(db, uploads, fileOnForm, cancellationToken);
+                return Page();
+            }
             return await SavedAsDraftAsync(db, DraftKind.Publication, chosen, publication?.Id, Input.Title.Trim(), Attachment, upload, fileOnForm,
                 $"/admin/publications?country={chosen.Slug}", cancellationToken);
         }
         if (await PublishingDraftAsync(db, publication?.Version, cancellationToken) is { } refused)
         {
             return refused;
+        }
+
+        if (TranslationsChangedMeanwhile())
+        {
+            await Attachment.ShowAsync(db, uploads, fileOnForm, cancellationToken);
+            return Page();
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -107,11 +126,13 @@ public class EditModel(AppDbContext db, FileUploads uploads) : ContentEditPageMo
         publication = ToSave(db, publication, () => new Publication { CountryId = chosen.Id, Title = "", SortOrder = sortOrder });
         CopyInput(Input, publication);
         publication.FileId = fileId;
+        // Checked before the transaction began: this only stages the translations into the same save.
+        _ = StageTranslations(db, publication);
 
         var outcome = await ContentSaving.SaveAsync(db, publication, cancellationToken);
         await Attachment.FinishAsync(transaction, outcome, db, uploads, fileOnForm, cancellationToken);
-        return SavedOrExplained(outcome, Text["Saved {0}. The public page shows it now.", publication.Title].Value,
-            $"/admin/publications?country={chosen.Slug}#publication-{publication.Id}");
+        return await SavedOrExplainedAsync(db, outcome, publication, Text["Saved {0}. The public page shows it now.", publication.Title].Value,
+            $"/admin/publications?country={chosen.Slug}#publication-{publication.Id}", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)

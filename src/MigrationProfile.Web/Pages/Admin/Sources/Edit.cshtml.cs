@@ -58,6 +58,7 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.SourceI
         if (source is not null)
         {
             Show(source);
+            await ShowTranslationsAsync(db, source, source.Id, null, cancellationToken);
         }
         return Page();
     }
@@ -69,6 +70,10 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.SourceI
         if (id is not null && source is null)
         {
             return DeletedMeanwhile();
+        }
+        if (source is not null)
+        {
+            await ShowTranslationsAsync(db, source, source.Id, null, cancellationToken);
         }
         var shortName = Input.ShortName?.Trim() ?? "";
         (string Field, string Message) duplicate = ("Input.ShortName", Text["There is already a source called {0}. Choose another short name, or edit that source.", shortName].Value);
@@ -92,10 +97,14 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.SourceI
         source.FullName = Input.FullName.Trim();
         source.Scope = Input.Scope!.Value;
         source.HomepageUrl = InputText.OrNull(Input.HomepageUrl);
+        if (!StageTranslations(db, source))
+        {
+            return Page();
+        }
 
         var outcome = await ContentSaving.SaveAsync(db, source, cancellationToken);
-        return SavedOrExplained(outcome, Text["Saved the source {0}. Every figure from it shows the change now.", source.ShortName].Value,
-            $"/admin/sources#source-{source.Id}", duplicate);
+        return await SavedOrExplainedAsync(db, outcome, source, Text["Saved the source {0}. Every figure from it shows the change now.", source.ShortName].Value,
+            $"/admin/sources#source-{source.Id}", cancellationToken, duplicate);
     }
 
     /// <summary>Refused, with the number of figures, while any figure uses the source.</summary>
