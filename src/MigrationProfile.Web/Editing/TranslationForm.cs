@@ -26,10 +26,7 @@ public sealed class TranslationInput
 /// <param name="Language">Into which language.</param>
 /// <param name="Saved">The translation as stored, null when there is none.</param>
 /// <param name="State">Missing, out of date (the English changed since it was translated) or current.</param>
-public sealed record TranslationBox(int Index, TranslatableField Field, PortalLanguage Language, ContentTranslation? Saved, TranslationState State)
-{
-    public string ElementId => $"translation-{Field.Field}-{Language.Code}";
-}
+public sealed record TranslationBox(int Index, TranslatableField Field, PortalLanguage Language, ContentTranslation? Saved, TranslationState State);
 
 /// <summary>
 /// The translations of one content row on its edit page (decision 016): every translatable field in every configured
