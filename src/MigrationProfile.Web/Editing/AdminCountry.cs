@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
@@ -13,6 +14,13 @@ namespace MigrationProfile.Web.Editing;
 /// <param name="NameLanguage">"en" where the name fell back to English on a page in another language; else null.</param>
 public sealed record AdminCountry(int Id, string Slug, string Name, string? NameLanguage = null)
 {
+    /// <summary>The country's name in the page's language, where it has one (decision 016), also when
+    /// <see cref="Name"/> is kept in English for notices and history.</summary>
+    public string? TranslatedName { get; init; }
+
+    /// <summary>The name as the page's interface shows it: in the page's language, else in English.</summary>
+    public string ShownName => TranslatedName ?? Name;
+
     /// <summary>The profile by slug, named in English.</summary>
     public static Task<AdminCountry?> ResolveAsync(AppDbContext db, string? slug, CancellationToken cancellationToken) =>
         ResolveAsync(db, slug, null, cancellationToken);
@@ -41,18 +49,20 @@ public sealed record AdminCountry(int Id, string Slug, string Name, string? Name
         CancellationToken cancellationToken)
     {
         var language = languages is null || languages.Current.IsDefault ? null : languages.Current;
-        var code = language?.Code;
+        // Named in English, the translation is still read for ShownName, in the request's interface language.
+        var shownIn = language?.Code ?? CultureInfo.CurrentUICulture.Name;
         var found = await countries.Select(c => new
         {
             c.Id,
             c.Slug,
             c.Name,
-            Translated = code == null ? null : db.ContentTranslations
-                .Where(t => t.Language == code && t.EntityType == nameof(Country) && t.EntityId == c.Id && t.Field == nameof(Country.Name))
+            Translated = db.ContentTranslations
+                .Where(t => t.Language == shownIn && t.EntityType == nameof(Country) && t.EntityId == c.Id && t.Field == nameof(Country.Name))
                 .Select(t => t.Text).FirstOrDefault(),
         }).FirstOrDefaultAsync(cancellationToken);
         return found is null ? null
-            : found.Translated is { } name ? new AdminCountry(found.Id, found.Slug, name)
-            : new AdminCountry(found.Id, found.Slug, found.Name, language is null ? null : languages!.Default.Code);
+            : language is null ? new AdminCountry(found.Id, found.Slug, found.Name) { TranslatedName = found.Translated }
+            : found.Translated is { } name ? new AdminCountry(found.Id, found.Slug, name) { TranslatedName = name }
+            : new AdminCountry(found.Id, found.Slug, found.Name, languages!.Default.Code);
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Data;
 using MigrationProfile.Web.Data.Entities;
 using MigrationProfile.Web.Editing;
+using MigrationProfile.Web.Localization;
 using MigrationProfile.Web.Profiles;
 
 namespace MigrationProfile.Web.Pages.Admin.Figures;
@@ -22,6 +23,12 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.FigureI
     public IReadOnlyList<SelectListItem> Indicators { get; private set; } = [];
 
     public IReadOnlyList<SelectListItem> Sources { get; private set; } = [];
+
+    /// <summary>The choices (indicator or source ids) named in English because they have no translation into the page's language.</summary>
+    public IReadOnlySet<string> EnglishIndicators { get; private set; } = new HashSet<string>();
+
+    /// <inheritdoc cref="EnglishIndicators"/>
+    public IReadOnlySet<string> EnglishSources { get; private set; } = new HashSet<string>();
 
     public sealed class FigureInput : IVersionedInput
     {
@@ -269,19 +276,45 @@ public class EditModel(AppDbContext db) : ContentEditPageModel<EditModel.FigureI
         _ => figure.TextValue ?? "",
     };
 
+    /// <summary>The indicators and sources to choose from, named in the page's language where they are translated.</summary>
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
+        var languages = HttpContext.RequestServices.GetRequiredService<PortalLanguages>();
+        var texts = await TranslatedTexts.LoadAsync(db, languages, null, [nameof(IndicatorDefinition), nameof(Source)], cancellationToken);
         var indicators = await db.IndicatorDefinitions.AsNoTracking()
             .OrderBy(i => i.SortOrder).ThenBy(i => i.Name)
             .Select(i => new { i.Id, i.Name, i.Panel, i.ValueKind, i.Unit })
             .ToListAsync(cancellationToken);
         var groups = indicators.Select(i => i.Panel).Distinct().Order()
             .ToDictionary(panel => panel, panel => new SelectListGroup { Name = Text[DisplayText.PanelTitle(panel)] });
-        Indicators = [.. indicators.OrderBy(i => i.Panel).Select(i => new SelectListItem(
-            $"{i.Name} ({Text[DisplayText.ValueKindTitle(i.ValueKind)]}{(string.IsNullOrEmpty(i.Unit) ? "" : $", {i.Unit}")})",
-            i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)) { Group = groups[i.Panel] })];
-        Sources = await db.Sources.AsNoTracking().OrderBy(s => s.ShortName)
-            .Select(s => new SelectListItem(s.ShortName + " — " + s.FullName, s.Id.ToString()))
+        var englishIndicators = new HashSet<string>();
+        Indicators = [.. indicators.OrderBy(i => i.Panel).Select(i =>
+        {
+            var value = i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var (name, nameLanguage) = texts.Of(nameof(IndicatorDefinition), i.Id, nameof(IndicatorDefinition.Name), i.Name);
+            var unit = texts.OfOptional(nameof(IndicatorDefinition), i.Id, nameof(IndicatorDefinition.Unit), i.Unit).Text;
+            if (nameLanguage is not null)
+            {
+                englishIndicators.Add(value);
+            }
+            return new SelectListItem(
+                $"{name} ({Text[DisplayText.ValueKindTitle(i.ValueKind)]}{(string.IsNullOrEmpty(unit) ? "" : $", {unit}")})", value) { Group = groups[i.Panel] };
+        })];
+        EnglishIndicators = englishIndicators;
+        var sources = await db.Sources.AsNoTracking().OrderBy(s => s.ShortName)
+            .Select(s => new { s.Id, s.ShortName, s.FullName })
             .ToListAsync(cancellationToken);
+        var englishSources = new HashSet<string>();
+        Sources = [.. sources.Select(s =>
+        {
+            var value = s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var (fullName, fullNameLanguage) = texts.Of(nameof(Source), s.Id, nameof(Source.FullName), s.FullName);
+            if (fullNameLanguage is not null)
+            {
+                englishSources.Add(value);
+            }
+            return new SelectListItem(texts.Of(nameof(Source), s.Id, nameof(Source.ShortName), s.ShortName).Text + " — " + fullName, value);
+        })];
+        EnglishSources = englishSources;
     }
 }
