@@ -34,8 +34,8 @@ public class EditorJourneyTests(PortalFixture portal)
         await page.Locator(".ordered-list-title a").First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Edit a narrative section", Level = 1 })).ToBeVisibleAsync();
         var sectionId = new Uri(page.Url).Segments[^1];
-        await page.GetByLabel("Heading").FillAsync("Kazakhstan, a regional hub");
-        await page.GetByLabel("Text (Markdown)").FillAsync("Rewritten by an editor, with **emphasis**.");
+        await page.GetByLabel("Heading", new() { Exact = true }).FillAsync("Kazakhstan, a regional hub");
+        await page.GetByLabel("Text (Markdown)", new() { Exact = true }).FillAsync("Rewritten by an editor, with **emphasis**.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
         await Assertions.Expect(page.Locator(".preview strong")).ToHaveTextAsync("emphasis");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and publish" }).ClickAsync();
