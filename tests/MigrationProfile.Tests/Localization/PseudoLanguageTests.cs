@@ -132,7 +132,8 @@ public partial class PseudoLanguageTests : IAsyncLifetime
             .Select(t => t.Data)
             .Concat(document.All.Where(e => e.Closest(exempt) is null)
                 .SelectMany(e => s_readAttributes.Select(e.GetAttribute)).OfType<string>())
-            .Concat(document.QuerySelectorAll("input[type=submit], button").Where(b => b.Closest(exempt) is null)
+            // An input button shows its value; a <button>'s value is only posted, never shown or read out.
+            .Concat(document.QuerySelectorAll("input[type=submit], input[type=button], input[type=reset]").Where(b => b.Closest(exempt) is null)
                 .Select(b => b.GetAttribute("value")).OfType<string>())
             .Append(document.Title ?? "");
         return texts.Where(text => AsciiWord().Matches(NotWords().Replace(WithoutEditions(text, editions), " ")).Any(word => !IsCode(word.Value) && !s_cultureWords.Contains(word.Value)))
