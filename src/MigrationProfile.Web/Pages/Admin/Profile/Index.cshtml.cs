@@ -26,7 +26,7 @@ public class IndexModel(AppDbContext db, PortalLanguages languages) : ContentEdi
     public IReadOnlyList<PortalLanguage> TranslationLanguages => [.. languages.All.Where(l => !l.IsDefault)];
 
     /// <summary>The profile's translation status in each of <see cref="TranslationLanguages"/>.</summary>
-    public IReadOnlyDictionary<(int CountryId, string Language), TranslationCounts> Translations { get; private set; } =
+    public IReadOnlyDictionary<(int CountryId, string Language), TranslationCounts> TranslationProgress { get; private set; } =
         new Dictionary<(int CountryId, string Language), TranslationCounts>();
 
     public string Slug { get; private set; } = "";
@@ -113,7 +113,7 @@ public class IndexModel(AppDbContext db, PortalLanguages languages) : ContentEdi
         CountryNameLanguage = named?.NameLanguage;
         Slug = country.Slug;
         Iso3Code = country.Iso3Code;
-        Translations = await TranslationStatus.CountAsync(db, [.. TranslationLanguages.Select(l => l.Code)], country.Id, cancellationToken);
+        TranslationProgress = await TranslationStatus.CountAsync(db, [.. TranslationLanguages.Select(l => l.Code)], country.Id, cancellationToken);
     }
 
     /// <summary>The date as the date field sends it (2024-09-09) or as people write it (9 September 2024).</summary>
