@@ -111,7 +111,8 @@ public sealed class TranslationForm
     }
 
     /// <summary>The typed text as it would be stored: trimmed, empty for none.</summary>
-    public static string Typed(TranslationInput? input) => input?.Text?.Trim() ?? "";
+    /// <remarks>A browser sends a box's line breaks as CR LF; they are stored as LF, so the page never writes a CR back as a character reference.</remarks>
+    public static string Typed(TranslationInput? input) => input?.Text?.ReplaceLineEndings("\n").Trim() ?? "";
 
     /// <summary>Whether the typed text differs from what is stored (so it would be written).</summary>
     public bool Changes(TranslationBox box, TranslationInput? input) =>

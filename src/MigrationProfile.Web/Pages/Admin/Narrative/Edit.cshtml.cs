@@ -81,7 +81,12 @@ public class EditModel(AppDbContext db, MarkdownRenderer markdown) : ContentEdit
         Preview = new HtmlString(markdown.ToSafeHtml(Input.BodyMarkdown ?? ""));
         if (intent == "preview")
         {
-            ModelState.Clear();
+            // A preview shows an unfinished text without its validation messages, but a form version that is not a
+            // version (a tampered or garbled hidden field) is said, as a save would say it.
+            if (!ModelState.Any(entry => entry.Key.EndsWith("Version", StringComparison.Ordinal) && entry.Value is { Errors.Count: > 0 }))
+            {
+                ModelState.Clear();
+            }
             return Page();
         }
         if (!ModelState.IsValid)

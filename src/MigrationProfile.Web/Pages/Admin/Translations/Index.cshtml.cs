@@ -51,7 +51,8 @@ public class IndexModel(AppDbContext db, PortalLanguages languages, InterfaceTex
             return BadRequest();
         }
         var key = KeyOf(item.Field, item.EntityId);
-        var typed = translation ?? "";
+        // A browser sends line breaks as CR LF; they are stored as LF.
+        var typed = (translation ?? "").ReplaceLineEndings("\n");
         if (typed.Trim().Length > item.Field.MaxLength)
         {
             return Fail(key, typed, text["Keep the text under {0} characters.", item.Field.MaxLength]);
