@@ -181,4 +181,22 @@ public class TranslationsBesideEnglishTests : SignedInEditorTests
         Assert.Equal(RussianInterior, (await RussianNameAsync(id))!.Text);
         Assert.Equal(1, await ReadAsync(db => db.Authorities.CountAsync(a => a.Name == Interior)));
     }
+
+    [Fact]
+    public async Task A_translated_text_typed_with_a_browsers_line_breaks_is_stored_with_plain_ones()
+    {
+        var section = await IdAsync(db => db.NarrativeSections.Where(n => n.Country.Slug == "kazakhstan" && n.Language == "en")
+            .OrderBy(n => n.SortOrder).Select(n => n.Id));
+        var url = $"/admin/narrative/edit/{section}";
+        var page = await Editor.GetPageAsync(url);
+        var body = page.QuerySelectorAll("form.form textarea[lang=ru][name$='.Text']").Single().GetAttribute("name")!;
+
+        await SaveAsync(url, url, new() { [body] = "Первый абзац.\r\n\r\nВторой абзац.\r\n" });
+
+        var stored = await ReadAsync(db => db.ContentTranslations.AsNoTracking().SingleAsync(t =>
+            t.EntityType == nameof(NarrativeSection) && t.EntityId == section && t.Field == "BodyMarkdown" && t.Language == "ru"));
+        Assert.Equal("Первый абзац.\n\nВторой абзац.", stored.Text);
+        var html = await Editor.Http.GetStringAsync(new Uri(url, UriKind.Relative));
+        Assert.DoesNotContain("&#xD;", html, StringComparison.OrdinalIgnoreCase);
+    }
 }
