@@ -58,8 +58,15 @@ public sealed class LanguageMiddleware(RequestDelegate next, PortalLanguages lan
         }
         request.PathBase = request.PathBase.Add(language.PathPrefix);
         request.Path = rest;
+        request.HttpContext.Items[s_languagePrefixKey] = new PathString(language.PathPrefix);
         return language;
     }
+
+    private static readonly object s_languagePrefixKey = new();
+
+    /// <summary>The language prefix this request's address carried ("/ru"), now part of its PathBase; empty for the default language.</summary>
+    public static PathString LanguagePrefixOf(HttpContext context) =>
+        context.Items.TryGetValue(s_languagePrefixKey, out var prefix) && prefix is PathString path ? path : PathString.Empty;
 
     private bool TryApiLanguage(HttpRequest request, out PortalLanguage language)
     {

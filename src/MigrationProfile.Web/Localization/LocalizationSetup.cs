@@ -20,6 +20,7 @@ public static class LocalizationSetup
         services.AddSingleton<IStringLocalizerFactory, InterfaceTextLocalizerFactory>();
         services.AddSingleton(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
         services.AddSingleton<DisplayFormat>();
+        services.AddSingleton<Profiles.ChangeLogWording>();
         services.AddSingleton<LanguageOffer>();
         services.AddSingleton<IConfigureOptions<MvcOptions>, ModelBindingMessages>();
         // Pages write Cyrillic (and any later script) as characters, not as &#x...; references; the characters

@@ -27,14 +27,8 @@ public sealed record ChangeLogImport(int RunId, string Publisher, string Format,
 /// </summary>
 /// <param name="Key">Stable within the profile: the Atom entry's id is built from it.</param>
 /// <param name="MoreItems">Changes in the same save not listed (a save may touch hundreds of figures).</param>
-public sealed record ChangeLogEntry(string Key, DateTimeOffset ChangedAt, ChangeLogImport? Import, IReadOnlyList<ChangeLogItem> Items, int MoreItems)
-{
-    /// <summary>A one-line summary: the Atom entry's title.</summary>
-    public string Title => Import is { } run
-        ? ProfileChangeLog.ImportTitle(run)
-        : Items.Count + MoreItems == 1 ? $"{Items[0].Kind} {Items[0].ActionTitle.ToLowerInvariant()}: {Items[0].Title}"
-        : ProfileChangeLog.CountTitle(Items.Count + MoreItems);
-}
+/// <remarks>Its words in the reader's language: <see cref="ChangeLogWording"/>.</remarks>
+public sealed record ChangeLogEntry(string Key, DateTimeOffset ChangedAt, ChangeLogImport? Import, IReadOnlyList<ChangeLogItem> Items, int MoreItems);
 
 /// <param name="NameLanguage">The language of Name where it is not the page's (no translation yet); null otherwise.</param>
 public sealed record ChangeLogCountry(int Id, string Slug, string Name, DateOnly LatestUpdate, string? NameLanguage = null);
@@ -246,7 +240,7 @@ public sealed class ProfileChangeLog(AppDbContext db)
         return title.Length == 0 ? record.Label : title;
     }
 
-    // Display words, in one place for the translation to come (decision 004).
+    // Resource keys: the reader's language comes from ChangeLogWording and the page's L[...].
     public const string RevisedSentence = "revised";
 
     public static string ActionTitle(ChangeAction action) => action switch
@@ -256,42 +250,4 @@ public sealed class ProfileChangeLog(AppDbContext db)
         ChangeAction.Restored => "Restored",
         _ => "Changed",
     };
-
-    public static string ImportTitle(ChangeLogImport run)
-    {
-        var counts = new List<string>();
-        if (run.Added > 0)
-        {
-            counts.Add($"{run.Added} {Figures(run.Added)} added");
-        }
-        if (run.Changed > 0)
-        {
-            counts.Add($"{run.Changed} {Figures(run.Changed)} changed");
-        }
-        if (run.Removed > 0)
-        {
-            counts.Add($"{run.Removed} {Figures(run.Removed)} removed");
-        }
-        var what = string.Join(" · ", new[] { run.Publisher, run.Edition }.Where(p => !string.IsNullOrEmpty(p)));
-        return $"{(what.Length == 0 ? "Publisher" : what)} data imported: {string.Join(", ", counts)}";
-    }
-
-    /// <summary>"World Bank WDI CSV, IMS 2024, updated by the publisher on 2 May 2026."</summary>
-    public static string ImportDescription(ChangeLogImport run)
-    {
-        var parts = new List<string> { run.Format.Length > 0 ? run.Format : "Publisher's data" };
-        if (run.Edition.Length > 0)
-        {
-            parts.Add(run.Edition);
-        }
-        if (run.PublisherUpdatedOn is { } updated)
-        {
-            parts.Add($"updated by the publisher on {FigureFormatter.Date(updated)}");
-        }
-        return string.Join(", ", parts) + ".";
-    }
-
-    public static string CountTitle(int changes) => $"{changes} changes to the profile";
-
-    private static string Figures(int count) => count == 1 ? "figure" : "figures";
 }

@@ -180,6 +180,9 @@ public class CitationTests(DownloadsPortalFactory portal) : IClassFixture<Downlo
         var ris = await client.GetStringAsync("/countries/kazakhstan/cite.ris");
 
         Assert.Contains("UR  - https://profiles.example.org/countries/kazakhstan\r\n", ris, StringComparison.Ordinal);
+        // A Russian page cites its Russian address, as it does without the setting.
+        var russian = await client.GetStringAsync("/ru/countries/kazakhstan/cite.ris");
+        Assert.Contains("UR  - https://profiles.example.org/ru/countries/kazakhstan\r\n", russian, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -197,6 +197,46 @@ public class ChangeLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_Russian_change_log_has_its_own_feed_in_Russian_saying_what_the_page_says()
+    {
+        await EditPopulationAsync("20 600 000");
+
+        var profile = await _portal.GetDocumentAsync("/ru/countries/kazakhstan");
+        var changes = await _portal.GetDocumentAsync("/ru/countries/kazakhstan/changes");
+        foreach (var page in new[] { profile, changes })
+        {
+            Assert.Equal("/ru/countries/kazakhstan/changes.atom",
+                page.QuerySelector("head link[rel=alternate][type='application/atom+xml']")?.GetAttribute("href"));
+        }
+        Assert.Equal("/ru/countries/kazakhstan/changes.atom", changes.QuerySelector(".lead a")!.GetAttribute("href"));
+
+        var (status, contentType, xml) = await GetAsync("/ru/countries/kazakhstan/changes.atom");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("application/atom+xml; charset=utf-8", contentType);
+        var feed = XDocument.Parse(xml).Root!;
+        Assert.Equal("ru", (string?)feed.Attribute(XNamespace.Xml + "lang"));
+        Assert.Equal(changes.QuerySelector("title")!.TextContent.Split(" · ")[0], feed.Element(s_atom + "title")!.Value);
+        Assert.Contains("Казахстан", feed.Element(s_atom + "title")!.Value, StringComparison.Ordinal);
+        var links = feed.Elements(s_atom + "link").ToDictionary(l => (string?)l.Attribute("rel") ?? "alternate", l => (string)l.Attribute("href")!);
+        Assert.Equal("http://localhost/ru/countries/kazakhstan/changes.atom", links["self"]);
+        Assert.Equal("http://localhost/ru/countries/kazakhstan/changes", links["alternate"]);
+
+        var latest = feed.Elements(s_atom + "entry").First();
+        var pageLatest = changes.QuerySelector(".change-log-entry")!;
+        Assert.Equal($"http://localhost/ru/countries/kazakhstan/changes#{pageLatest.Id}", (string)latest.Element(s_atom + "link")!.Attribute("href")!);
+        Assert.Equal(pageLatest.QuerySelector(".change-log-summary")!.Visible(), latest.Element(s_atom + "title")!.Value);
+        Assert.DoesNotContain("Figure", latest.Element(s_atom + "title")!.Value, StringComparison.Ordinal);
+        Assert.Contains("Население", latest.Element(s_atom + "title")!.Value, StringComparison.Ordinal);
+        var content = latest.Element(s_atom + "content")!.Value;
+        Assert.Contains($"{FigureFormatter.Number(20_592_571m)} → {FigureFormatter.Number(20_600_000m)}", content, StringComparison.Ordinal);
+        Assert.DoesNotContain("Value:", content, StringComparison.Ordinal);
+
+        // The English feed stays English.
+        var (_, _, english) = await GetAsync("/countries/kazakhstan/changes.atom");
+        Assert.Equal("en", (string?)XDocument.Parse(english).Root!.Attribute(XNamespace.Xml + "lang"));
+    }
+
+    [Fact]
     public async Task An_unknown_country_or_a_page_number_the_log_cannot_use_gets_a_message_not_an_error()
     {
         foreach (var url in new[] { "/countries/atlantis/changes", "/countries/atlantis/changes.atom" })

@@ -13,14 +13,15 @@ namespace MigrationProfile.Web.Pages.Countries;
 /// What changed on a profile and when, newest first: figures with their old and new values, sections and documents,
 /// publishers' data imported. Never who: editors' names stay in the editors' history.
 /// </summary>
-public class ChangesModel(AppDbContext db, InterfaceTextLocalizer text, DisplayFormat format, PortalLanguages languages) : PageModel
+public class ChangesModel(AppDbContext db, InterfaceTextLocalizer text, ChangeLogWording wording) : PageModel
 {
     public ChangeLogPage Log { get; private set; } = null!;
 
     /// <summary>Why the page shows no entries although the profile has some (a page number it cannot use); null otherwise.</summary>
     public IHtmlContent? PageProblem { get; private set; }
 
-    public string FeedUrl => ChangeLogFeed.Path(Log.Country.Slug);
+    /// <summary>The feed in the page's language (the address keeps the request's language prefix).</summary>
+    public string FeedUrl => Url.Content("~" + ChangeLogFeed.Path(Log.Country.Slug));
 
     /// <summary>A page of the log, in the reader's language (the address keeps the request's language prefix).</summary>
     public string PageUrl(string slug, int page) => Url.Content("~" + PathOf(slug, page));
@@ -28,67 +29,8 @@ public class ChangesModel(AppDbContext db, InterfaceTextLocalizer text, DisplayF
     public static string PathOf(string slug, int page) =>
         page <= 1 ? $"/countries/{slug}/changes" : string.Create(CultureInfo.InvariantCulture, $"/countries/{slug}/changes?page={page}");
 
-    /// <summary>The entry's one-line summary as the page heads it; the Atom feed keeps <see cref="ChangeLogEntry.Title"/>.</summary>
-    public string TitleOf(ChangeLogEntry entry)
-    {
-        if (entry.Import is { } run)
-        {
-            var counts = new List<string>();
-            if (run.Added > 0)
-            {
-                counts.Add(text.Plural(run.Added, "{0} figure added", "{0} figures added"));
-            }
-            if (run.Changed > 0)
-            {
-                counts.Add(text.Plural(run.Changed, "{0} figure changed", "{0} figures changed"));
-            }
-            if (run.Removed > 0)
-            {
-                counts.Add(text.Plural(run.Removed, "{0} figure removed", "{0} figures removed"));
-            }
-            var what = string.Join(" · ", new[] { run.Publisher, run.Edition }.Where(p => !string.IsNullOrEmpty(p)));
-            return what.Length == 0
-                ? text["Publisher data imported: {0}", string.Join(", ", counts)]
-                : text["{0} data imported: {1}", what, string.Join(", ", counts)];
-        }
-        if (entry.Items.Count + entry.MoreItems == 1)
-        {
-            var item = entry.Items[0];
-            return item.Action switch
-            {
-                ChangeAction.Created => text["{0} added: {1}", text[item.Kind], item.Title],
-                ChangeAction.Deleted => text["{0} removed: {1}", text[item.Kind], item.Title],
-                ChangeAction.Restored => text["{0} restored: {1}", text[item.Kind], item.Title],
-                _ => text["{0} changed: {1}", text[item.Kind], item.Title],
-            };
-        }
-        return text.Plural(entry.Items.Count + entry.MoreItems, "{0} change to the profile", "{0} changes to the profile");
-    }
-
-    /// <summary>"World Bank WDI CSV, IMS 2024, updated by the publisher on 2 May 2026."</summary>
-    public string ImportDescription(ChangeLogImport run)
-    {
-        var parts = new List<string> { run.Format.Length > 0 ? run.Format : text["Publisher's data"] };
-        if (run.Edition.Length > 0)
-        {
-            parts.Add(run.Edition);
-        }
-        if (run.PublisherUpdatedOn is { } updated)
-        {
-            parts.Add(text["updated by the publisher on {0}", format.Date(updated)]);
-        }
-        return string.Join(", ", parts) + ".";
-    }
-
-    /// <summary>"9 September 2024, 14:03 UTC", the date as the reader's language writes it.</summary>
-    public string When(DateTimeOffset changedAt)
-    {
-        var utc = changedAt.ToUniversalTime();
-        return text["{0}, {1} UTC", format.Date(DateOnly.FromDateTime(utc.UtcDateTime)), utc.ToString("HH:mm", CultureInfo.InvariantCulture)];
-    }
-
-    /// <summary>A field change's sentence: "revised" in the reader's language; other sentences as written.</summary>
-    public string SentenceOf(string sentence) => sentence == ProfileChangeLog.RevisedSentence ? text[sentence] : sentence;
+    /// <summary>The log's words in the reader's language, as its Atom feed says them too.</summary>
+    public ChangeLogWording Wording => wording;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -101,9 +43,7 @@ public class ChangesModel(AppDbContext db, InterfaceTextLocalizer text, DisplayF
             PageProblem = ContentHtml.Format(text["\"{0}\" is not a page number. Pages are numbered from 1."], ContentHtml.Untranslated(asked));
             pageNumber = 1;
         }
-        var language = languages.Current.IsDefault ? null
-            : new ChangeLogLanguage(languages.Current.Code, languages.Default.Code, word => text[word], format.Period);
-        var log = await new ProfileChangeLog(db).GetAsync(slug, pageNumber, ProfileChangeLog.PageSize, language, cancellationToken);
+        var log = await new ProfileChangeLog(db).GetAsync(slug, pageNumber, ProfileChangeLog.PageSize, wording.Language, cancellationToken);
         if (log is null)
         {
             return NotFound();
