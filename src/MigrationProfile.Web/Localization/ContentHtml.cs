@@ -17,6 +17,28 @@ public static partial class ContentHtml
     public static IHtmlContent Content(string? text, string? language) =>
         language is null ? new StringHtmlContent(text ?? "") : new Marked(text ?? "", "lang", language);
 
+    /// <summary>" (persons)" with the words marked as <see cref="Content"/> marks them; empty for no text.</summary>
+    public static IHtmlContent InParentheses(string? text, string? language) =>
+        string.IsNullOrWhiteSpace(text) ? HtmlString.Empty
+            : new HtmlContentBuilder().Append(" (").AppendHtml(Content(text, language)).Append(")");
+
+    /// <summary>Items joined by <paramref name="separator"/>, each as it is (HTML content) or encoded.</summary>
+    public static IHtmlContent Join(string separator, IEnumerable<IHtmlContent> items)
+    {
+        var builder = new HtmlContentBuilder();
+        var first = true;
+        foreach (var item in items)
+        {
+            if (!first)
+            {
+                builder.Append(separator);
+            }
+            builder.AppendHtml(item);
+            first = false;
+        }
+        return builder;
+    }
+
     /// <summary>Text that is no language's (a reader's typed query, a publisher's edition title) in a span marked translate="no".</summary>
     public static IHtmlContent Untranslated(string? text) => new Marked(text ?? "", "translate", "no");
 

@@ -100,14 +100,33 @@ public class CompareModel(IndicatorSeriesQuery query, InterfaceTextLocalizer tex
             {
                 var columns = Comparison.Lines.Select(l => l.Column).ToList();
                 Chart = [.. columns.Select(c => c.ToChartSeries(format)).Where(s => s.Points.Count > 0)];
-                var unit = string.IsNullOrWhiteSpace(Comparison.Indicator.Unit) ? "" : $" ({Comparison.Indicator.Unit})";
-                var source = Comparison.Source is null ? "" : ", " + string.Join(" · ", new[] { Comparison.Source.ShortName, Comparison.Series, Comparison.Edition }.Where(p => p.Length > 0));
-                Table = new SeriesTableModel(text["{0}{1} by country{2}", Comparison.Indicator.Name, unit, source],
+                var indicator = Comparison.Indicator;
+                var source = Comparison.Source is null ? (IHtmlContent)HtmlString.Empty
+                    : new HtmlContentBuilder().Append(", ").AppendHtml(SourceHtml(Comparison));
+                Table = new SeriesTableModel(ContentHtml.Format(text["{0}{1} by country{2}"], ContentHtml.Content(indicator.Name, indicator.NameLanguage),
+                        ContentHtml.InParentheses(indicator.Unit, indicator.UnitLanguage), source),
                     [.. Comparison.Lines.Select(l => l.Country.Name)], SeriesTable.Rows(columns));
             }
         }
         return Page();
     }
+
+    /// <summary>"World Bank · Stock · IMS 2024": the source's short name marked with its language where it fell back, the edition untranslated.</summary>
+    public static IHtmlContent SourceHtml(Comparison comparison)
+    {
+        IEnumerable<IHtmlContent> parts =
+        [
+            ContentHtml.Content(comparison.Source?.ShortName, comparison.Source?.ShortNameLanguage),
+            .. comparison.Series.Length > 0 ? [new StringHtmlContent(comparison.Series)] : Array.Empty<IHtmlContent>(),
+            .. comparison.Edition.Length > 0 ? [ContentHtml.Untranslated(comparison.Edition)] : Array.Empty<IHtmlContent>(),
+        ];
+        return ContentHtml.Join(" · ", parts);
+    }
+
+    /// <summary>The heading: the indicator and the chosen countries, each marked with its language where it fell back to English.</summary>
+    public IHtmlContent? ComparisonHeading => Comparison is null ? null
+        : new HtmlContentBuilder().AppendHtml(ContentHtml.Content(Comparison.Indicator.Name, Comparison.Indicator.NameLanguage)).Append(": ")
+            .AppendHtml(ContentHtml.Join(", ", Chosen.Select(c => ContentHtml.Content(c.Name, c.NameLanguage))));
 
     /// <summary>Long or odd input is echoed in part only.</summary>
     private static string Shortened(string text) => text.Length <= 40 ? text : text[..40] + "…";

@@ -58,6 +58,45 @@ public class ContentTranslationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_English_fallback_inside_a_sentence_is_marked_lang_en_in_headings_captions_and_links()
+    {
+        await using (var db = _portal.OpenDbContext())
+        {
+            var population = await db.Indicators.SingleAsync(i => i.Code == "population");
+            var kyrgyzstan = await db.Countries.SingleAsync(c => c.Slug == "kyrgyzstan");
+            db.ContentTranslations.RemoveRange(db.ContentTranslations.Where(t => t.Language == "ru" && t.Field == "Name"
+                && ((t.EntityType == nameof(IndicatorDefinition) && t.EntityId == population.Id) || (t.EntityType == nameof(Country) && t.EntityId == kyrgyzstan.Id))));
+            await db.SaveChangesAsync();
+        }
+
+        var indicator = await _portal.GetDocumentAsync("/ru/countries/kazakhstan/indicators/population");
+        foreach (var selector in new[] { "h1", "figcaption", "table.series-table caption" })
+        {
+            var element = indicator.QuerySelector(selector);
+            Assert.True(element is not null, $"no {selector} on the indicator page");
+            Assert.Equal(["Population"], element.QuerySelectorAll("[lang=en]").Select(e => e.Visible()));
+            Assert.Contains("Казахстан", element.Visible(), StringComparison.Ordinal);
+        }
+        var caption = indicator.QuerySelector("table.series-table caption")!;
+        Assert.Equal(caption.Id, indicator.QuerySelector(".table-scroll[role=region]")!.GetAttribute("aria-labelledby"));
+
+        var compare = await _portal.GetDocumentAsync("/ru/compare?countries=kaz,kgz&indicator=population");
+        var heading = compare.QuerySelector("h1")!;
+        Assert.Equal(["Population", "Kyrgyzstan"], heading.QuerySelectorAll("[lang=en]").Select(e => e.Visible()));
+        Assert.Contains("Казахстан", heading.Visible(), StringComparison.Ordinal);
+        foreach (var selector in new[] { "figcaption", "table.series-table caption" })
+        {
+            Assert.Contains("Population", compare.QuerySelector(selector)!.QuerySelectorAll("[lang=en]").Select(e => e.Visible()));
+        }
+        Assert.Contains(compare.QuerySelectorAll("p.muted [lang=en]"), e => e.Visible() == "Kyrgyzstan");
+
+        // The English pages carry no mark: English is their language.
+        var english = await _portal.GetDocumentAsync("/compare?countries=kaz,kgz&indicator=population");
+        Assert.Equal("Population: Kazakhstan, Kyrgyzstan", english.QuerySelector("h1")!.Visible());
+        Assert.Empty(english.QuerySelectorAll("main [lang]"));
+    }
+
+    [Fact]
     public async Task The_API_answers_in_the_language_asked_by_parameter_or_header_and_names_the_language_of_every_fallback()
     {
         await using (var db = _portal.OpenDbContext())

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MigrationProfile.Web.Charts;
@@ -39,6 +40,10 @@ public class IndicatorModel(IndicatorSeriesQuery query, AppDbContext db, Interfa
 
     public string Heading => text["{0} in {1}", History.Indicator.Name, History.Country.Name];
 
+    /// <summary>The heading with an English fallback (an indicator or country not yet translated) marked lang="en".</summary>
+    public IHtmlContent HeadingHtml => ContentHtml.Format(text["{0} in {1}"],
+        ContentHtml.Content(History.Indicator.Name, History.Indicator.NameLanguage), ContentHtml.Content(History.Country.Name, History.Country.NameLanguage));
+
     /// <param name="slug">Null when the address holds only spaces (model binding makes blank text null).</param>
     /// <param name="code">The same.</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
@@ -55,8 +60,8 @@ public class IndicatorModel(IndicatorSeriesQuery query, AppDbContext db, Interfa
         }
         History = history;
         var columns = history.Lines.Select(l => l.Column).ToList();
-        var unit = string.IsNullOrWhiteSpace(history.Indicator.Unit) ? "" : $" ({history.Indicator.Unit})";
-        Table = new SeriesTableModel(text["{0}{1}, by period and line", Heading, unit], [.. columns.Select(c => c.Name)], SeriesTable.Rows(columns));
+        Table = new SeriesTableModel(ContentHtml.Format(text["{0}{1}, by period and line"], HeadingHtml, ContentHtml.InParentheses(history.Indicator.Unit, history.Indicator.UnitLanguage)),
+            [.. columns.Select(c => c.Name)], SeriesTable.Rows(columns));
         Chart = [.. columns.Select(c => c.ToChartSeries(format)).Where(s => s.Points.Count > 0)];
 
         var countries = await query.CountriesAsync(cancellationToken);
