@@ -22,6 +22,7 @@ public sealed class PortalFixture : IAsyncLifetime, IAsyncDisposable
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private Task<IReadOnlyList<PageScan>>? _pageScans;
+    private Task<string>? _signedInState;
 
     /// <summary>
     /// How many pages the scans open at once, each in its own browser context. Much of a visit is waiting (on the
@@ -274,8 +275,13 @@ public sealed class PortalFixture : IAsyncLifetime, IAsyncDisposable
         return scans;
     }
 
-    /// <summary>The browser state (cookies) of the admin after signing in once through the real sign-in form.</summary>
-    public async Task<string> SignedInStateAsync()
+    /// <summary>
+    /// The browser state (cookies) of the admin after signing in once through the real sign-in form, for tests that
+    /// check signed-in pages rather than signing in (<see cref="NewPageAsync"/>'s storageState).
+    /// </summary>
+    public Task<string> SignedInStateAsync() => _signedInState ??= SignInOnceAsync();
+
+    private async Task<string> SignInOnceAsync()
     {
         var page = await NewPageAsync();
         await using var context = page.Context;
