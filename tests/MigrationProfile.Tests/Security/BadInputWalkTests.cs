@@ -51,9 +51,9 @@ public partial class BadInputWalkTests(WalkPortalFactory portal, ITestOutputHelp
 
     // AngleSharp's parser is not documented as safe to share between threads; one per thread.
     [ThreadStatic]
-    private static HtmlParser? t_parser;
+    private static HtmlParser? s_parser;
 
-    private static HtmlParser Parser => t_parser ??= new HtmlParser();
+    private static HtmlParser Parser => s_parser ??= new HtmlParser();
 
     /// <summary>Values used where the walk has not found a real address for a route.</summary>
     private static readonly Dictionary<string, string> s_defaultRouteValues = new(StringComparer.OrdinalIgnoreCase)
