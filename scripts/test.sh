@@ -21,7 +21,7 @@ REDOCLY_VERSION="2.77.0"
 OPENAPI_DOC="$LOG_DIR/openapi.json"
 mkdir -p "$LOG_DIR"
 : >"$LOG"
-rm -f "$OPENAPI_DOC"
+rm -f "$OPENAPI_DOC" "$LOG_DIR"/*.trx
 export MP_OPENAPI_OUT="$OPENAPI_DOC"
 
 if ! command -v dotnet >/dev/null 2>&1; then
@@ -128,7 +128,8 @@ if [ "$build_ok" -eq 1 ]; then
   fi
 
   set +e
-  dotnet test "$SLN" -c Release --no-build 2>&1 | tee -a "$LOG"
+  # Each project's per-test durations go to TestResults/*.trx, to see where the minutes go.
+  dotnet test "$SLN" -c Release --no-build --logger trx --results-directory "$LOG_DIR" 2>&1 | tee -a "$LOG"
   [ "${PIPESTATUS[0]}" -eq 0 ] || test_ok=0
   set -e
 fi

@@ -49,9 +49,8 @@ public class LayoutTests(PortalFixture portal)
     [InlineData("/ru/account/login")]
     public async Task Russian_admin_pages_do_not_scroll_sideways_on_a_375_px_phone(string path)
     {
-        var page = await portal.NewPageAsync(PhoneWidth, 812, phone: true);
+        var page = await portal.NewPageAsync(PhoneWidth, 812, phone: true, storageState: await portal.SignedInStateAsync());
         await using var context = page.Context;
-        await PortalFixture.SignInAsync(page);
         await page.GotoAsync(path);
         Assert.Equal(path, new Uri(page.Url).PathAndQuery);
         await AssertFitsThePhoneAsync(page, path);
