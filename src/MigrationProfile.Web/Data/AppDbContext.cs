@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -64,13 +65,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IChangeAuthor?
     /// </summary>
     public static string WithPreparedStatements(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.ContainsKey("Max Auto Prepare"))
+        // Npgsql's own builder answers ContainsKey for every keyword it knows, so the keys written are read generically.
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (written.Keys.Cast<string>().Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
         {
             return connectionString;
         }
-        builder.MaxAutoPrepare = AutoPreparedStatements;
-        return builder.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = AutoPreparedStatements }.ConnectionString;
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
