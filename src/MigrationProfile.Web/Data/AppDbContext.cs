@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql;
 using MigrationProfile.Web.Data.Entities;
 using MigrationProfile.Web.Data.History;
 using MigrationProfile.Web.Data.Seed;
+using Npgsql;
 
 namespace MigrationProfile.Web.Data;
 
