@@ -62,7 +62,7 @@ public class ContentTranslationTests : IAsyncLifetime
     {
         await using (var db = _portal.OpenDbContext())
         {
-            var population = await db.Indicators.SingleAsync(i => i.Code == "population");
+            var population = await db.IndicatorDefinitions.SingleAsync(i => i.Code == "population");
             var kyrgyzstan = await db.Countries.SingleAsync(c => c.Slug == "kyrgyzstan");
             db.ContentTranslations.RemoveRange(db.ContentTranslations.Where(t => t.Language == "ru" && t.Field == "Name"
                 && ((t.EntityType == nameof(IndicatorDefinition) && t.EntityId == population.Id) || (t.EntityType == nameof(Country) && t.EntityId == kyrgyzstan.Id))));
