@@ -39,8 +39,9 @@ var connectionString = builder.Configuration.GetConnectionString("MigrationProfi
 
 builder.Services.AddPortalCaching(builder.Configuration);
 // Every save through the context passes the interceptor, which evicts the cached answers the write changed.
+// The options are built once, not per request: the interceptor is a singleton and nothing else in them varies.
 builder.Services.AddDbContext<AppDbContext>((services, options) => AppDbContext.Configure(options, connectionString)
-    .AddInterceptors(services.GetRequiredService<ContentChangeInterceptor>()));
+    .AddInterceptors(services.GetRequiredService<ContentChangeInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
 
 builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.SectionName));
 builder.Services.AddHostedService<DatabaseInitializer>();

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Security.Cryptography;
+using Microsoft.IO;
 using Microsoft.Net.Http.Headers;
 
 namespace MigrationProfile.Web.Caching;
@@ -10,6 +12,14 @@ namespace MigrationProfile.Web.Caching;
 /// </summary>
 public sealed class PageConditionalGet(RequestDelegate next)
 {
+    // Pooled buffers: a growing MemoryStream allocated about three times a page's size per request, its last buffer
+    // on the large-object heap (a profile is 70 KB), and made every uncached request pay for full collections.
+    private static readonly RecyclableMemoryStreamManager s_buffers = new(new RecyclableMemoryStreamManager.Options
+    {
+        MaximumSmallPoolFreeBytes = 16 * 1024 * 1024,
+        MaximumLargePoolFreeBytes = 16 * 1024 * 1024,
+    });
+
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
@@ -23,7 +33,7 @@ public sealed class PageConditionalGet(RequestDelegate next)
 
         var response = context.Response;
         var body = response.Body;
-        using var buffer = new MemoryStream();
+        await using var buffer = s_buffers.GetStream(nameof(PageConditionalGet));
         response.Body = buffer;
         try
         {
@@ -36,7 +46,7 @@ public sealed class PageConditionalGet(RequestDelegate next)
 
         if (response.StatusCode == StatusCodes.Status200OK)
         {
-            var hash = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))[..32];
+            var hash = Convert.ToHexStringLower(Sha256(buffer.GetReadOnlySequence()))[..32];
             var etag = new EntityTagHeaderValue($"\"{hash}\"", isWeak: true);
             var headers = response.GetTypedHeaders();
             headers.ETag = etag;
@@ -59,5 +69,15 @@ public sealed class PageConditionalGet(RequestDelegate next)
         response.ContentLength = buffer.Length;
         buffer.Position = 0;
         await buffer.CopyToAsync(body, context.RequestAborted);
+    }
+
+    private static byte[] Sha256(ReadOnlySequence<byte> body)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var segment in body)
+        {
+            hash.AppendData(segment.Span);
+        }
+        return hash.GetHashAndReset();
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using MigrationProfile.Web.Data.Entities;
 using MigrationProfile.Web.Data.History;
 using MigrationProfile.Web.Data.Seed;
+using Npgsql;
 
 namespace MigrationProfile.Web.Data;
 
@@ -43,7 +45,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IChangeAuthor?
 
     /// <summary>The one place the provider, naming and seed are set: used by the app and by the dotnet-ef tools.</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) => options
-        .UseNpgsql(connectionString, npgsql => npgsql
+        .UseNpgsql(WithPreparedStatements(connectionString), npgsql => npgsql
             .MigrationsHistoryTable("__ef_migrations_history")
             .ExecutionStrategy(dependencies => new PortalExecutionStrategy(dependencies)))
         .ReplaceService<IHistoryRepository, MigrationHistoryRepository>()
@@ -51,6 +53,26 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IChangeAuthor?
         .UseAsyncSeeding(ProfileSeeder.SeedAsync)
         .UseSeeding((context, storeCreated) =>
             ProfileSeeder.SeedAsync(context, storeCreated, CancellationToken.None).GetAwaiter().GetResult());
+
+    /// <summary>Statements a connection prepares once it has run them a few times: the most it keeps, unless the connection string says.</summary>
+    public const int AutoPreparedStatements = 64;
+
+    /// <summary>
+    /// Npgsql prepares a statement on the server once a connection has run it a few times, so PostgreSQL parses and plans
+    /// the profile's queries once per connection rather than on every request; planning cost more than running them.
+    /// A connection string that sets <c>Max Auto Prepare</c> itself (0 turns it off, e.g. behind a transaction-pooling
+    /// proxy) is left as it is.
+    /// </summary>
+    public static string WithPreparedStatements(string connectionString)
+    {
+        // Npgsql's own builder answers ContainsKey for every keyword it knows, so the keys written are read generically.
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (written.Keys.Cast<string>().Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        {
+            return connectionString;
+        }
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = AutoPreparedStatements }.ConnectionString;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using MigrationProfile.Web.Citations;
 using MigrationProfile.Web.Data;
@@ -55,7 +56,7 @@ public sealed class ProfileDataQuery(AppDbContext db)
     public async Task<CitationFacts?> CitationFactsAsync(string slug, string? language, CancellationToken cancellationToken)
     {
         language ??= "";
-        var rows = await db.Database.SqlQuery<CitationRow>($"""
+        var rows = await db.ReadListAsync($"""
             SELECT c.slug, c.name, c.iso3code, c.region, c.latest_update,
                    s.short_name, s.full_name, t.text AS translated_full_name, s.homepage_url, f.edition,
                    i.name AS indicator_name, i.panel AS indicator_panel, i.sort_order AS indicator_sort_order, i.code AS indicator_code,
@@ -72,7 +73,7 @@ public sealed class ProfileDataQuery(AppDbContext db)
                 AND t.language = {language}
             LEFT JOIN indicator_definitions i ON i.id = f.indicator_id
             WHERE c.slug = {slug.ToLowerInvariant()}
-            """).ToListAsync(cancellationToken);
+            """, CitationRow.Read, cancellationToken);
         if (rows.Count == 0)
         {
             return null;
@@ -108,7 +109,15 @@ public sealed class ProfileDataQuery(AppDbContext db)
     private sealed record CitationRow(string Slug, string Name, string Iso3Code, string Region, DateOnly LatestUpdate,
         string? ShortName, string? FullName, string? TranslatedFullName, string? HomepageUrl, string? Edition,
         string? IndicatorName, string? IndicatorPanel, int? IndicatorSortOrder, string? IndicatorCode,
-        DateTimeOffset? FirstRetrieved, DateTimeOffset? LastRetrieved, DateOnly? PublisherUpdatedOn, int? FirstYear, int? LastYear);
+        DateTimeOffset? FirstRetrieved, DateTimeOffset? LastRetrieved, DateOnly? PublisherUpdatedOn, int? FirstYear, int? LastYear)
+    {
+        /// <summary>One row of the citation query, by column position (read directly: every uncached profile asks for it).</summary>
+        public static CitationRow Read(DbDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
+            r.GetFieldValue<DateOnly>(4), r.Nullable<string>(5), r.Nullable<string>(6), r.Nullable<string>(7), r.Nullable<string>(8),
+            r.Nullable<string>(9), r.Nullable<string>(10), r.Nullable<string>(11), r.NullableValue<int>(12), r.Nullable<string>(13),
+            r.NullableValue<DateTimeOffset>(14), r.NullableValue<DateTimeOffset>(15), r.NullableValue<DateOnly>(16),
+            r.NullableValue<int>(17), r.NullableValue<int>(18));
+    }
 
     /// <summary>Null when the country is unknown; an empty figure list when it has none (of that indicator).</summary>
     public async Task<ProfileData?> GetAsync(string slug, string? indicatorCode, CancellationToken cancellationToken)

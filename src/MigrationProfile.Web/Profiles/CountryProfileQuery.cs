@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +40,8 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
 
     /// <summary>
     /// Two queries, whatever the length of the series: the country with its editorial parts, and the latest point of
-    /// each series (DISTINCT ON, decision 002) with a bounded trend for its sparkline. Each comes back as one JSON text.
+    /// each series (DISTINCT ON, decision 002) with a bounded trend for its sparkline: the first as one JSON text, the
+    /// second as plain rows with the trend in arrays, both read without EF's query pipeline (<see cref="DirectReads"/>).
     /// </summary>
     /// <param name="slug">The country's slug.</param>
     /// <param name="drafts">For the admin preview: drafted items laid over the published ones; null for the public profile.</param>
@@ -48,7 +50,7 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
     {
         // The default language reads no translations: no row has an empty language.
         var translationLanguage = languages.Current.IsDefault ? "" : languages.Current.Code;
-        var headJson = await db.Database.SqlQuery<string>($"""
+        var headJson = (await db.ReadListAsync($"""
             SELECT json_build_object(
                 'id', c.id, 'slug', c.slug, 'name', c.name, 'iso3Code', c.iso3code, 'latestUpdate', c.latest_update,
                 'generalInformationNote', c.general_information_note,
@@ -71,9 +73,9 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
                     'field', t.field, 'text', t.text)) FROM content_translations t
                     WHERE t.language = {translationLanguage}
                       AND (t.country_id = c.id OR (t.country_id IS NULL AND t.entity_type IN ('IndicatorDefinition', 'Source')))), '[]')
-            )::text AS "Value"
+            )::text
             FROM countries c WHERE c.slug = {slug}
-            """).SingleOrDefaultAsync(cancellationToken);
+            """, r => r.GetString(0), cancellationToken)).SingleOrDefault();
         if (headJson is null)
         {
             return null;
@@ -82,33 +84,29 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
         var texts = new TranslatedTexts(languages.Current, languages.Default,
             head.Translations.Select(t => (t.EntityType, t.EntityId, t.Field, t.Text)));
 
-        var figuresJson = await db.Database.SqlQuery<string>($"""
-            SELECT coalesce(json_agg(json_build_object(
-                'id', l.id, 'indicatorId', i.id, 'sourceId', s.id, 'indicatorCode', i.code, 'indicatorName', i.name, 'indicatorDescription', i.description,
-                'panel', i.panel, 'valueKind', i.value_kind, 'indicatorUnit', i.unit, 'indicatorSortOrder', i.sort_order,
-                'reconciliationNote', i.reconciliation_note,
-                'numericValue', l.numeric_value, 'booleanValue', l.boolean_value, 'textValue', l.text_value,
-                'qualifier', l.qualifier, 'currency', l.currency, 'periodYear', l.period_year, 'periodQuarter', l.period_quarter,
-                'series', l.series, 'edition', l.edition, 'sourceShortName', s.short_name, 'sourceFullName', s.full_name,
-                'sourceHomepageUrl', s.homepage_url, 'sourceScope', s.scope, 'sourceUrl', l.source_url, 'note', l.note,
-                'retrievedAt', l.retrieved_at, 'publisherUpdatedOn', l.publisher_updated_on,
-                'trend', (SELECT coalesce(json_agg(json_build_object('year', t.period_year, 'quarter', t.period_quarter,
-                        'value', t.numeric_value) ORDER BY t.period_year, t.period_quarter NULLS FIRST), '[]')
-                    FROM (SELECT o.period_year, o.period_quarter, o.numeric_value FROM observations o
-                        WHERE o.country_id = l.country_id AND o.indicator_id = l.indicator_id AND o.source_id = l.source_id
-                          AND o.series = l.series AND o.edition = l.edition
-                          AND o.numeric_value IS NOT NULL AND o.period_year IS NOT NULL
-                        ORDER BY o.period_year DESC, o.period_quarter DESC NULLS LAST
-                        LIMIT {TrendPoints}) t)
-            )), '[]')::text AS "Value"
+        // Plain columns, the trend as three arrays: no JSON to build in PostgreSQL and parse again here.
+        var figures = await db.ReadListAsync($"""
+            SELECT l.id, i.id, s.id, i.code, i.name, i.description, i.panel, i.value_kind, i.unit, i.sort_order, i.reconciliation_note,
+                   l.numeric_value, l.boolean_value, l.text_value, l.qualifier, l.currency, l.period_year, l.period_quarter,
+                   l.series, l.edition, s.short_name, s.full_name, s.homepage_url, s.scope, l.source_url, l.note,
+                   l.retrieved_at, l.publisher_updated_on, t.years, t.quarters, t.values
             FROM (SELECT DISTINCT ON (o.indicator_id, o.source_id, o.series) o.*
                   FROM observations o WHERE o.country_id = {head.Id}
                   ORDER BY o.indicator_id, o.source_id, o.series, o.period_year DESC NULLS LAST,
                            coalesce(o.period_quarter, 0) DESC, o.retrieved_at DESC NULLS LAST, o.id DESC) l
             JOIN indicator_definitions i ON i.id = l.indicator_id
             JOIN sources s ON s.id = l.source_id
-            """).SingleAsync(cancellationToken);
-        var figures = JsonSerializer.Deserialize<List<FigureRow>>(figuresJson, s_json)!;
+            CROSS JOIN LATERAL (
+                SELECT coalesce(array_agg(p.period_year ORDER BY p.period_year, p.period_quarter NULLS FIRST), ARRAY[]::integer[]) AS years,
+                       coalesce(array_agg(p.period_quarter ORDER BY p.period_year, p.period_quarter NULLS FIRST), ARRAY[]::integer[]) AS quarters,
+                       coalesce(array_agg(p.numeric_value ORDER BY p.period_year, p.period_quarter NULLS FIRST), ARRAY[]::numeric[]) AS values
+                FROM (SELECT o.period_year, o.period_quarter, o.numeric_value FROM observations o
+                      WHERE o.country_id = l.country_id AND o.indicator_id = l.indicator_id AND o.source_id = l.source_id
+                        AND o.series = l.series AND o.edition = l.edition
+                        AND o.numeric_value IS NOT NULL AND o.period_year IS NOT NULL
+                      ORDER BY o.period_year DESC, o.period_quarter DESC NULLS LAST
+                      LIMIT {TrendPoints}) p) t
+            """, FigureRow.Read, cancellationToken);
 
         var authorities = ProfileDraftOverlay.Overlaid(head.Authorities.Select(a => (a.Id, a.Role, a.Name, a.Url)),
             drafts?.Authorities.Select(a => (a.Id, a.Role, a.Name, a.Url)), a => a.Id);
@@ -267,7 +265,7 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
                     .OrderBy(f => f.SourceScope)
                     .ThenBy(f => f.SourceShortName, StringComparer.Ordinal)
                     .ThenBy(f => f.Series, StringComparer.Ordinal)
-                    .Select(f => ToFigureView(f, [.. f.Trend.Select(p => new TrendPoint(p.Year, p.Quarter, p.Value))], texts))], texts))]))];
+                    .Select(f => ToFigureView(f, f.Trend, texts))], texts))]))];
 
     private static IndicatorView ToIndicatorView(FigureRow first, List<FigureView> figures, TranslatedTexts texts)
     {
@@ -309,9 +307,27 @@ public sealed class CountryProfileQuery(AppDbContext db, MarkdownRenderer markdo
         decimal? NumericValue, bool? BooleanValue, string? TextValue, string? Qualifier, string? Currency,
         int? PeriodYear, int? PeriodQuarter, string Series, string Edition,
         string SourceShortName, string SourceFullName, string? SourceHomepageUrl, SourceScope SourceScope,
-        string? SourceUrl, string? Note, DateTimeOffset? RetrievedAt, DateOnly? PublisherUpdatedOn, List<TrendRow> Trend);
-
-    private sealed record TrendRow(int Year, int? Quarter, decimal Value);
+        string? SourceUrl, string? Note, DateTimeOffset? RetrievedAt, DateOnly? PublisherUpdatedOn, TrendPoint[] Trend)
+    {
+        /// <summary>One row of the figures query, by column position.</summary>
+        public static FigureRow Read(DbDataReader r)
+        {
+            var years = r.GetFieldValue<int[]>(28);
+            var quarters = r.GetFieldValue<int?[]>(29);
+            var values = r.GetFieldValue<decimal[]>(30);
+            var trend = new TrendPoint[years.Length];
+            for (var i = 0; i < trend.Length; i++)
+            {
+                trend[i] = new TrendPoint(years[i], quarters[i], values[i]);
+            }
+            return new(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetString(3), r.GetString(4), r.Nullable<string>(5),
+                Enum.Parse<IndicatorPanel>(r.GetString(6)), Enum.Parse<ValueKind>(r.GetString(7)), r.Nullable<string>(8), r.GetInt32(9),
+                r.Nullable<string>(10), r.NullableValue<decimal>(11), r.NullableValue<bool>(12), r.Nullable<string>(13), r.Nullable<string>(14),
+                r.Nullable<string>(15), r.NullableValue<int>(16), r.NullableValue<int>(17), r.GetString(18), r.GetString(19),
+                r.GetString(20), r.GetString(21), r.Nullable<string>(22), Enum.Parse<SourceScope>(r.GetString(23)), r.Nullable<string>(24),
+                r.Nullable<string>(25), r.NullableValue<DateTimeOffset>(26), r.NullableValue<DateOnly>(27), trend);
+        }
+    }
 
     private sealed record HeadRow(int Id, string Slug, string Name, string Iso3Code, DateOnly LatestUpdate, string? GeneralInformationNote,
         List<AuthorityRow> Authorities, List<DocumentRow> Documents, List<SectionRow> Sections, List<PublicationRow> Publications,
