@@ -49,11 +49,19 @@ public sealed partial class DatabaseInitializer(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_disposed)
+        if (Volatile.Read(ref _disposed))
         {
             return;
         }
-        await _stopping.CancelAsync();
+        try
+        {
+            await _stopping.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed on another thread between the check and here (a test host torn down while it stops): nothing left to stop.
+            return;
+        }
         if (_retrying is not null)
         {
             await Task.WhenAny(_retrying, Task.Delay(Timeout.Infinite, cancellationToken));
@@ -63,7 +71,7 @@ public sealed partial class DatabaseInitializer(
     public void Dispose()
     {
         // A host torn down without stopping (as test hosts can be) disposes before StopAsync runs.
-        _disposed = true;
+        Volatile.Write(ref _disposed, true);
         _stopping.Dispose();
     }
 
