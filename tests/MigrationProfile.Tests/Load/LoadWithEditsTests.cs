@@ -68,7 +68,8 @@ public sealed class LoadWithEditsTests : IAsyncLifetime
         using var editor = await AdminClient.SignInAsync(_portal, Roles.Editor);
 
         using var wrk = WrkRun.Start(_portal.Address, s_publicPaths, s_wrkSafetyStop, Connections);
-        var loadStarted = System.Diagnostics.Stopwatch.StartNew();
+        // Issue 9 holds the load for at least a minute: a timer started with it, awaited after the last edit.
+        var minimumLoad = Task.Delay(s_minimumLoad);
         var saved = new List<(bool IsFigure, string Value)>();
         for (var edit = 0; edit < Edits; edit++)
         {
@@ -89,10 +90,7 @@ public sealed class LoadWithEditsTests : IAsyncLifetime
             await AssertShownOnTheNextRequestAsync(visitor, edit, isFigure, value);
         }
         Assert.True(wrk.IsRunning, $"wrk exited before the last of the {Edits} saves was checked. {wrk.OutputSoFar}");
-        if (loadStarted.Elapsed < s_minimumLoad)
-        {
-            await Task.Delay(s_minimumLoad - loadStarted.Elapsed);
-        }
+        await minimumLoad;
 
         var report = await wrk.StopAsync(TimeSpan.FromSeconds(60));
         Assert.True(report.Responses > 0, $"wrk got no response at all: {report.Output}");
