@@ -19,6 +19,10 @@ public sealed partial class DisplayFormat(InterfaceTextLocalizer text)
 
     private static readonly string[] s_romanQuarters = ["I", "II", "III", "IV"];
 
+    // Made once (the formatter is a singleton): the profile formats every figure's value through them.
+    private Func<decimal, string>? _number;
+    private Func<string, string>? _word;
+
     public InterfaceTextLocalizer Text => text;
 
     public string Number(decimal value) => value.ToString(NumberPattern, CultureInfo.CurrentCulture);
@@ -54,22 +58,8 @@ public sealed partial class DisplayFormat(InterfaceTextLocalizer text)
 
     /// <summary>A figure's value and unit as the page writes them, with yes/no answers and their qualifier in the reader's language.</summary>
     public (string Value, string? Unit) Value(ValueKind kind, string? unit, decimal? number, bool? yesNo, string? textValue,
-        string? qualifier, string? currency)
-    {
-        if (kind == ValueKind.YesNo || (number is null && yesNo is not null))
-        {
-            var answer = yesNo switch { true => text["Yes"].Value, false => text["No"].Value, null => textValue ?? "" };
-            return (string.IsNullOrWhiteSpace(qualifier) ? answer : $"{answer} ({text[qualifier]})", null);
-        }
-        if (number is null)
-        {
-            return (textValue ?? "", unit);
-        }
-        var shownUnit = kind == ValueKind.Money
-            ? string.Join(' ', new[] { unit, currency }.Where(part => !string.IsNullOrWhiteSpace(part)))
-            : unit;
-        return (Number(number.Value), string.IsNullOrWhiteSpace(shownUnit) ? null : shownUnit);
-    }
+        string? qualifier, string? currency) =>
+        FigureFormatter.Value(kind, unit, number, yesNo, textValue, qualifier, currency, _number ??= Number, _word ??= word => text[word]);
 
     public string PolicyDocumentTitle(string title, int? yearAdopted, int? yearLastAmended) =>
         FigureFormatter.PolicyDocumentTitle(title, yearAdopted, yearLastAmended);

@@ -13,6 +13,10 @@ public static class FigureFormatter
         NegativeSign = "-",
     };
 
+    private static readonly Func<decimal, string> s_number = Number;
+
+    private static readonly Func<string, string> s_word = word => word;
+
     // Shows every decimal the source gave (up to 12) and no trailing zeros.
     private const string NumberPattern = "#,##0.############";
 
@@ -26,12 +30,21 @@ public static class FigureFormatter
     };
 
     public static (string Value, string? Unit) Value(ValueKind kind, string? unit, decimal? number, bool? yesNo,
-        string? text, string? qualifier, string? currency)
+        string? text, string? qualifier, string? currency) =>
+        Value(kind, unit, number, yesNo, text, qualifier, currency, s_number, s_word);
+
+    /// <summary>
+    /// A figure's value and unit: yes/no answers ("Yes (partly)"), texts, and numbers with their unit (and currency for
+    /// money). <paramref name="formatNumber"/> writes the number and <paramref name="word"/> the words "Yes", "No" and
+    /// the qualifier, so a reader's language (<see cref="Localization.DisplayFormat"/>) and the invariant form share one rule.
+    /// </summary>
+    public static (string Value, string? Unit) Value(ValueKind kind, string? unit, decimal? number, bool? yesNo,
+        string? text, string? qualifier, string? currency, Func<decimal, string> formatNumber, Func<string, string> word)
     {
         if (kind == ValueKind.YesNo || (number is null && yesNo is not null))
         {
-            var answer = yesNo switch { true => "Yes", false => "No", null => text ?? "" };
-            return (string.IsNullOrWhiteSpace(qualifier) ? answer : $"{answer} ({qualifier})", null);
+            var answer = yesNo switch { true => word("Yes"), false => word("No"), null => text ?? "" };
+            return (string.IsNullOrWhiteSpace(qualifier) ? answer : $"{answer} ({word(qualifier)})", null);
         }
 
         if (number is null)
@@ -42,7 +55,7 @@ public static class FigureFormatter
         var shownUnit = kind == ValueKind.Money
             ? string.Join(' ', new[] { unit, currency }.Where(part => !string.IsNullOrWhiteSpace(part)))
             : unit;
-        return (Number(number.Value), string.IsNullOrWhiteSpace(shownUnit) ? null : shownUnit);
+        return (formatNumber(number.Value), string.IsNullOrWhiteSpace(shownUnit) ? null : shownUnit);
     }
 
     /// <summary>"9 September 2024".</summary>
