@@ -10,10 +10,12 @@ namespace MigrationProfile.Web.Localization;
 /// <param name="Label">How an editor knows the field (an interface text key).</param>
 /// <param name="Markdown">Edited as Markdown in a large box (narrative bodies); otherwise one line or a short text.</param>
 /// <param name="MaxLength">The longest text the field takes, as the English column.</param>
-public sealed record TranslatableField(string EntityType, string Field, string Label, bool Markdown, int MaxLength)
+/// <param name="English">Reads the field's English from a row of its type; null for a row of another type.</param>
+public sealed record TranslatableField(string EntityType, string Field, string Label, bool Markdown, int MaxLength,
+    Func<object, string?> English)
 {
     /// <summary>The English text of this field on a row of its type.</summary>
-    public string? EnglishOf(object row) => row.GetType().GetProperty(Field)?.GetValue(row) as string;
+    public string? EnglishOf(object row) => English(row);
 }
 
 /// <summary>Every translatable content field (decision 016); interface wording lives in Resources/ instead.</summary>
@@ -21,20 +23,23 @@ public static class TranslatableFields
 {
     public static readonly IReadOnlyList<TranslatableField> All =
     [
-        new(nameof(Country), nameof(Country.Name), "Country name", false, Data.FieldLimits.Name),
-        new(nameof(Country), nameof(Country.GeneralInformationNote), "Note under the General Information panels", false, Data.FieldLimits.Note),
-        new(nameof(IndicatorDefinition), nameof(IndicatorDefinition.Name), "Indicator name", false, Data.FieldLimits.Name),
-        new(nameof(IndicatorDefinition), nameof(IndicatorDefinition.Description), "Indicator description", false, Data.FieldLimits.Note),
-        new(nameof(IndicatorDefinition), nameof(IndicatorDefinition.Unit), "Unit", false, Data.FieldLimits.ShortName),
-        new(nameof(IndicatorDefinition), nameof(IndicatorDefinition.ReconciliationNote), "Reconciliation note", false, Data.FieldLimits.Note),
-        new(nameof(Source), nameof(Source.ShortName), "Source short name", false, Data.FieldLimits.ShortName),
-        new(nameof(Source), nameof(Source.FullName), "Source full name", false, Data.FieldLimits.Name),
-        new(nameof(Authority), nameof(Authority.Name), "Authority name", false, Data.FieldLimits.Name),
-        new(nameof(PolicyDocument), nameof(PolicyDocument.Title), "Policy document title", false, Data.FieldLimits.Title),
-        new(nameof(Publication), nameof(Publication.Title), "Publication title", false, Data.FieldLimits.Title),
-        new(nameof(NarrativeSection), nameof(NarrativeSection.Heading), "Section heading", false, Data.FieldLimits.Title),
-        new(nameof(NarrativeSection), nameof(NarrativeSection.BodyMarkdown), "Section text (Markdown)", true, Data.FieldLimits.MarkdownBody),
+        Field<Country>(nameof(Country.Name), row => row.Name, "Country name", false, Data.FieldLimits.Name),
+        Field<Country>(nameof(Country.GeneralInformationNote), row => row.GeneralInformationNote, "Note under the General Information panels", false, Data.FieldLimits.Note),
+        Field<IndicatorDefinition>(nameof(IndicatorDefinition.Name), row => row.Name, "Indicator name", false, Data.FieldLimits.Name),
+        Field<IndicatorDefinition>(nameof(IndicatorDefinition.Description), row => row.Description, "Indicator description", false, Data.FieldLimits.Note),
+        Field<IndicatorDefinition>(nameof(IndicatorDefinition.Unit), row => row.Unit, "Unit", false, Data.FieldLimits.ShortName),
+        Field<IndicatorDefinition>(nameof(IndicatorDefinition.ReconciliationNote), row => row.ReconciliationNote, "Reconciliation note", false, Data.FieldLimits.Note),
+        Field<Source>(nameof(Source.ShortName), row => row.ShortName, "Source short name", false, Data.FieldLimits.ShortName),
+        Field<Source>(nameof(Source.FullName), row => row.FullName, "Source full name", false, Data.FieldLimits.Name),
+        Field<Authority>(nameof(Authority.Name), row => row.Name, "Authority name", false, Data.FieldLimits.Name),
+        Field<PolicyDocument>(nameof(PolicyDocument.Title), row => row.Title, "Policy document title", false, Data.FieldLimits.Title),
+        Field<Publication>(nameof(Publication.Title), row => row.Title, "Publication title", false, Data.FieldLimits.Title),
+        Field<NarrativeSection>(nameof(NarrativeSection.Heading), row => row.Heading, "Section heading", false, Data.FieldLimits.Title),
+        Field<NarrativeSection>(nameof(NarrativeSection.BodyMarkdown), row => row.BodyMarkdown, "Section text (Markdown)", true, Data.FieldLimits.MarkdownBody),
     ];
+
+    private static TranslatableField Field<TRow>(string field, Func<TRow, string?> english, string label, bool markdown, int maxLength) =>
+        new(typeof(TRow).Name, field, label, markdown, maxLength, row => row is TRow typed ? english(typed) : null);
 
     public static TranslatableField? Find(string entityType, string field) =>
         All.FirstOrDefault(f => f.EntityType == entityType && f.Field == field);
