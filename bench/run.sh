@@ -89,7 +89,7 @@ else
   PUBLISHED="$WORK/publish"
   say "Publishing a Release build"
   # For this machine's runtime, so it is compiled ahead of time (ReadyToRun) as the Dockerfile's publish is.
-  dotnet publish src/MigrationProfile.Web -c Release -r "$(dotnet --info | awk '/^ *RID:/ {print $2; exit}')" --self-contained false \
+  dotnet publish src/MigrationProfile.Web -c Release -r "$(dotnet --info | awk '/^ *RID:/ && !rid {rid = $2} END {print rid}')" --self-contained false \
     -o "$PUBLISHED" --nologo -v quiet >"$WORK/publish.log" 2>&1 \
     || { tail -n 30 "$WORK/publish.log" >&2; fail "dotnet publish failed"; }
 fi
