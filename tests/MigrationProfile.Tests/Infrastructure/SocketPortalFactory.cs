@@ -2,13 +2,12 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace MigrationProfile.Tests.Infrastructure;
 
 /// <summary>
 /// The portal on a real Kestrel socket (for tools outside the process, such as wrk), on its own copy of the
-/// seeded database, with pooled database connections as a deployed portal has them.
+/// seeded database (its connections pooled, as every test portal's are, like a deployed portal's).
 /// </summary>
 public sealed class SocketPortalFactory : PortalFactory
 {
@@ -28,9 +27,6 @@ public sealed class SocketPortalFactory : PortalFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        // Under load a new connection per request would measure PostgreSQL's process start-up instead of the portal.
-        builder.UseSetting("ConnectionStrings:MigrationProfile",
-            new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionStringFor(DatabaseName)) { Pooling = true }.ConnectionString);
         // The socket is plain http: Secure-only cookies are relaxed as for a local try-out.
         builder.UseSetting("Authentication:AllowHttpCookies", "true");
         // A load generator on loopback is not an abuser.

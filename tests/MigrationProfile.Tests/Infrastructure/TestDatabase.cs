@@ -7,7 +7,9 @@ namespace MigrationProfile.Tests.Infrastructure;
 /// <summary>
 /// Real PostgreSQL databases for tests. The server comes from MP_TEST_POSTGRES, which the README's test
 /// command sets after starting a throwaway cluster. Migrations and seed run once into a template database;
-/// each test database is a fast copy of it, so tests never see each other's writes.
+/// each test database is a fast copy of it, so tests never see each other's writes. Connections are pooled, as a deployed
+/// portal's are: a new connection per request would start a PostgreSQL server process for each one, and that start-up
+/// took about as much of the machine as the tests themselves. Dropping a database ends its idle pooled connections.
 /// </summary>
 public static class TestDatabase
 {
@@ -22,6 +24,10 @@ public static class TestDatabase
             "or set it to a server you may create databases on, e.g. \"Host=127.0.0.1;Port=5432;Username=postgres\".");
 
     public static string ConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database }.ConnectionString;
+
+    /// <summary>For the template and the server's own database: no connection may stay open on a template that is copied.</summary>
+    private static string UnpooledConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database, Pooling = false }.ConnectionString;
 
     /// <summary>A new database with the schema and the seeded profile, as a fresh install has it.</summary>
@@ -65,11 +71,12 @@ public static class TestDatabase
                 return;
             }
             await DropAsync(TemplateName);
-            await using (var db = OpenContext(TemplateName))
+            var options = new DbContextOptionsBuilder<AppDbContext>();
+            AppDbContext.Configure(options, UnpooledConnectionStringFor(TemplateName));
+            await using (var db = new AppDbContext(options.Options))
             {
                 await db.Database.MigrateAsync();
             }
-            NpgsqlConnection.ClearAllPools();
             s_templateReady = true;
         }
         finally
@@ -82,8 +89,7 @@ public static class TestDatabase
 
     private static async Task ExecuteAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(
-            new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+        await using var connection = new NpgsqlConnection(UnpooledConnectionStringFor("postgres"));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
