@@ -22,6 +22,10 @@ public static partial class ContentHtml
         string.IsNullOrWhiteSpace(text) ? HtmlString.Empty
             : new HtmlContentBuilder().Append(" (").AppendHtml(Content(text, language)).Append(")");
 
+    /// <summary>", IMS 2024": <paramref name="content"/> after <paramref name="prefix"/>; empty when there is no content.</summary>
+    public static IHtmlContent Prefixed(string prefix, IHtmlContent? content) =>
+        content is null ? HtmlString.Empty : new HtmlContentBuilder().Append(prefix).AppendHtml(content);
+
     /// <summary>Items joined by <paramref name="separator"/>, each as it is (HTML content) or encoded.</summary>
     public static IHtmlContent Join(string separator, IEnumerable<IHtmlContent> items)
     {

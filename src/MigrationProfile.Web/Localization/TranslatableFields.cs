@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using System.Text;
 using MigrationProfile.Web.Data.Entities;
@@ -23,23 +24,28 @@ public static class TranslatableFields
 {
     public static readonly IReadOnlyList<TranslatableField> All =
     [
-        Field<Country>(nameof(Country.Name), row => row.Name, "Country name", false, Data.FieldLimits.Name),
-        Field<Country>(nameof(Country.GeneralInformationNote), row => row.GeneralInformationNote, "Note under the General Information panels", false, Data.FieldLimits.Note),
-        Field<IndicatorDefinition>(nameof(IndicatorDefinition.Name), row => row.Name, "Indicator name", false, Data.FieldLimits.Name),
-        Field<IndicatorDefinition>(nameof(IndicatorDefinition.Description), row => row.Description, "Indicator description", false, Data.FieldLimits.Note),
-        Field<IndicatorDefinition>(nameof(IndicatorDefinition.Unit), row => row.Unit, "Unit", false, Data.FieldLimits.ShortName),
-        Field<IndicatorDefinition>(nameof(IndicatorDefinition.ReconciliationNote), row => row.ReconciliationNote, "Reconciliation note", false, Data.FieldLimits.Note),
-        Field<Source>(nameof(Source.ShortName), row => row.ShortName, "Source short name", false, Data.FieldLimits.ShortName),
-        Field<Source>(nameof(Source.FullName), row => row.FullName, "Source full name", false, Data.FieldLimits.Name),
-        Field<Authority>(nameof(Authority.Name), row => row.Name, "Authority name", false, Data.FieldLimits.Name),
-        Field<PolicyDocument>(nameof(PolicyDocument.Title), row => row.Title, "Policy document title", false, Data.FieldLimits.Title),
-        Field<Publication>(nameof(Publication.Title), row => row.Title, "Publication title", false, Data.FieldLimits.Title),
-        Field<NarrativeSection>(nameof(NarrativeSection.Heading), row => row.Heading, "Section heading", false, Data.FieldLimits.Title),
-        Field<NarrativeSection>(nameof(NarrativeSection.BodyMarkdown), row => row.BodyMarkdown, "Section text (Markdown)", true, Data.FieldLimits.MarkdownBody),
+        Field<Country>(row => row.Name, "Country name", false, Data.FieldLimits.Name),
+        Field<Country>(row => row.GeneralInformationNote, "Note under the General Information panels", false, Data.FieldLimits.Note),
+        Field<IndicatorDefinition>(row => row.Name, "Indicator name", false, Data.FieldLimits.Name),
+        Field<IndicatorDefinition>(row => row.Description, "Indicator description", false, Data.FieldLimits.Note),
+        Field<IndicatorDefinition>(row => row.Unit, "Unit", false, Data.FieldLimits.ShortName),
+        Field<IndicatorDefinition>(row => row.ReconciliationNote, "Reconciliation note", false, Data.FieldLimits.Note),
+        Field<Source>(row => row.ShortName, "Source short name", false, Data.FieldLimits.ShortName),
+        Field<Source>(row => row.FullName, "Source full name", false, Data.FieldLimits.Name),
+        Field<Authority>(row => row.Name, "Authority name", false, Data.FieldLimits.Name),
+        Field<PolicyDocument>(row => row.Title, "Policy document title", false, Data.FieldLimits.Title),
+        Field<Publication>(row => row.Title, "Publication title", false, Data.FieldLimits.Title),
+        Field<NarrativeSection>(row => row.Heading, "Section heading", false, Data.FieldLimits.Title),
+        Field<NarrativeSection>(row => row.BodyMarkdown, "Section text (Markdown)", true, Data.FieldLimits.MarkdownBody),
     ];
 
-    private static TranslatableField Field<TRow>(string field, Func<TRow, string?> english, string label, bool markdown, int maxLength) =>
-        new(typeof(TRow).Name, field, label, markdown, maxLength, row => row is TRow typed ? english(typed) : null);
+    // The field's name is the property the accessor reads, so the two cannot disagree.
+    private static TranslatableField Field<TRow>(Expression<Func<TRow, string?>> property, string label, bool markdown, int maxLength)
+    {
+        var read = property.Compile();
+        return new(typeof(TRow).Name, ((MemberExpression)property.Body).Member.Name, label, markdown, maxLength,
+            row => row is TRow typed ? read(typed) : null);
+    }
 
     public static TranslatableField? Find(string entityType, string field) =>
         All.FirstOrDefault(f => f.EntityType == entityType && f.Field == field);

@@ -101,8 +101,7 @@ public class CompareModel(IndicatorSeriesQuery query, InterfaceTextLocalizer tex
                 var columns = Comparison.Lines.Select(l => l.Column).ToList();
                 Chart = [.. columns.Select(c => c.ToChartSeries(format)).Where(s => s.Points.Count > 0)];
                 var indicator = Comparison.Indicator;
-                var source = Comparison.Source is null ? (IHtmlContent)HtmlString.Empty
-                    : new HtmlContentBuilder().Append(", ").AppendHtml(SourceHtml(Comparison));
+                var source = ContentHtml.Prefixed(", ", Comparison.Source is null ? null : SourceHtml(Comparison));
                 Table = new SeriesTableModel(ContentHtml.Format(text["{0}{1} by country{2}"], ContentHtml.Content(indicator.Name, indicator.NameLanguage),
                         ContentHtml.InParentheses(indicator.Unit, indicator.UnitLanguage), source),
                     [.. Comparison.Lines.Select(l => l.Country.Name)], SeriesTable.Rows(columns));
@@ -114,12 +113,15 @@ public class CompareModel(IndicatorSeriesQuery query, InterfaceTextLocalizer tex
     /// <summary>"World Bank · Stock · IMS 2024": the source's short name marked with its language where it fell back, the edition untranslated.</summary>
     public static IHtmlContent SourceHtml(Comparison comparison)
     {
-        IEnumerable<IHtmlContent> parts =
-        [
-            ContentHtml.Content(comparison.Source?.ShortName, comparison.Source?.ShortNameLanguage),
-            .. comparison.Series.Length > 0 ? [new StringHtmlContent(comparison.Series)] : Array.Empty<IHtmlContent>(),
-            .. comparison.Edition.Length > 0 ? [ContentHtml.Untranslated(comparison.Edition)] : Array.Empty<IHtmlContent>(),
-        ];
+        var parts = new List<IHtmlContent> { ContentHtml.Content(comparison.Source?.ShortName, comparison.Source?.ShortNameLanguage) };
+        if (comparison.Series.Length > 0)
+        {
+            parts.Add(new StringHtmlContent(comparison.Series));
+        }
+        if (comparison.Edition.Length > 0)
+        {
+            parts.Add(ContentHtml.Untranslated(comparison.Edition));
+        }
         return ContentHtml.Join(" · ", parts);
     }
 
