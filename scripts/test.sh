@@ -181,5 +181,11 @@ if [ "$build_ok" -eq 1 ] && [ "$test_ok" -ne 1 ]; then echo "FAILED: dotnet test
 if [ "$failed" -gt 0 ]; then status=1; fi
 if [ "$tests_passed" -eq 0 ]; then echo "FAILED: no test passed" >&2; status=1; fi
 
+if [ -f "$LOG" ] && grep -q '^  Failed [^!]' "$LOG"; then
+  # The failed tests last, beside the count, where a reader of the output's tail sees them.
+  echo "Failed tests (the whole output is in ${LOG#"$ROOT/"}):"
+  awk -v root="$ROOT/" -f "$ROOT/scripts/lib/failed-tests.awk" "$LOG"
+  echo
+fi
 echo "$summary"
 exit "$status"
