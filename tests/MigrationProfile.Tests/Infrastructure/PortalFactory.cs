@@ -28,13 +28,19 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    /// <summary>Stops the portal and drops its database, whether a test ends it with <c>await using</c> or as a fixture.</summary>
+    public override async ValueTask DisposeAsync()
     {
-        await DisposeAsync();
-        if (DatabaseName.Length > 0)
+        await base.DisposeAsync();
+        var database = DatabaseName;
+        DatabaseName = "";
+        if (database.Length > 0)
         {
-            await TestDatabase.DropAsync(DatabaseName);
+            await TestDatabase.DropAsync(database);
         }
+        GC.SuppressFinalize(this);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
