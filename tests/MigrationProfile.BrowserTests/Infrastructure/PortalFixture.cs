@@ -316,6 +316,20 @@ public sealed class PortalFixture : IAsyncLifetime, IAsyncDisposable
     /// <summary>The repository's root (where MigrationProfile.sln is), for files the tests write such as screenshots.</summary>
     public static string RepositoryRoot =>
         typeof(PortalFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+
+    /// <summary>
+    /// Where a screenshot is written: TestResults/screenshots, or the README's docs/screenshots when
+    /// MP_UPDATE_SCREENSHOTS=1. Chromium's pictures differ by a few pixels between runs, so a plain test run
+    /// writing into docs/ would leave the working tree changed every time.
+    /// </summary>
+    public static string ScreenshotPath(string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("MP_UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(RepositoryRoot, "docs", "screenshots")
+            : Path.Combine(RepositoryRoot, "TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
+    }
 }
 
 [CollectionDefinition(Name)]

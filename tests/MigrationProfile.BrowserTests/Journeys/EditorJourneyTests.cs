@@ -25,7 +25,7 @@ public class EditorJourneyTests(PortalFixture portal)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Edit a figure", Level = 1 })).ToBeVisibleAsync();
         var figureId = new Uri(page.Url).Segments[^1];
         await page.GetByLabel("Value", new() { Exact = true }).FillAsync("20,612,345");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(PortalFixture.RepositoryRoot, "docs", "screenshots", "admin-edit-figure.png") });
+        await page.ScreenshotAsync(new() { Path = PortalFixture.ScreenshotPath("admin-edit-figure.png") });
         await page.GetByRole(AriaRole.Button, new() { Name = "Save figure" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved the Population figure from World Bank");
 

@@ -5,7 +5,7 @@ namespace MigrationProfile.BrowserTests.Journeys;
 
 /// <summary>
 /// The profile and the researchers' pages on a 375 px phone, the profile on a 1280 px laptop, and the README's
-/// screenshots of both (docs/screenshots/profile-phone.png and profile-desktop.png).
+/// screenshots of both (profile-phone.png and profile-desktop.png; see PortalFixture.ScreenshotPath).
 /// </summary>
 [Collection(PortalCollection.Name)]
 public class LayoutTests(PortalFixture portal)
@@ -127,11 +127,10 @@ public class LayoutTests(PortalFixture portal)
             })
             """)];
 
-    /// <summary>Saves the page from its top down to the bottom of <paramref name="lastShown"/> under docs/screenshots.</summary>
+    /// <summary>Saves the page from its top down to the bottom of <paramref name="lastShown"/> where <see cref="PortalFixture.ScreenshotPath"/> says.</summary>
     private static async Task SaveScreenshotAsync(IPage page, string name, ILocator lastShown)
     {
-        var path = Path.Combine(PortalFixture.RepositoryRoot, "docs", "screenshots", name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var path = PortalFixture.ScreenshotPath(name);
         var box = await lastShown.BoundingBoxAsync() ?? throw new InvalidOperationException($"{lastShown} is not shown");
         var width = page.ViewportSize!.Width;
         var png = await page.ScreenshotAsync(new()
@@ -141,11 +140,7 @@ public class LayoutTests(PortalFixture portal)
             Clip = new() { X = 0, Y = 0, Width = width, Height = MathF.Ceiling(box.Y + box.Height + 16) },
         });
         Assert.True(png.Length < MaxScreenshotBytes, $"{name} is {png.Length / 1024} KB");
-        // Rewritten only when the picture changed, so a test run leaves the working tree as it was.
-        if (!File.Exists(path) || !(await File.ReadAllBytesAsync(path)).AsSpan().SequenceEqual(png))
-        {
-            await File.WriteAllBytesAsync(path, png);
-        }
+        await File.WriteAllBytesAsync(path, png);
     }
 
     private sealed class Box
