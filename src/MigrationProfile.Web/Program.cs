@@ -32,7 +32,11 @@ builder.Services.AddSerilog((services, logger) => logger
     .Enrich.FromLogContext()
     // A request never waits for the console (a slow log collector on stdout, thousands of request lines a second):
     // lines are written from a queue on another thread; only when 10 000 are waiting does logging wait, so none is lost.
-    .WriteTo.Async(sink => sink.Console(), blockWhenFull: true));
+    .WriteTo.Async(sink => sink.Console(), blockWhenFull: true),
+    // Each host logs through its own logger, not Serilog's static Log.Logger: with the static one, a second host in
+    // the process (the tests start many) took over the first one's log, and disposing either silenced both.
+    // The host still disposes its logger when it stops, which flushes the queue.
+    preserveStaticLogger: true);
 
 var connectionString = builder.Configuration.GetConnectionString("MigrationProfile")
     ?? throw new InvalidOperationException(
@@ -110,7 +114,8 @@ if (ImportCommand.IsImport(args))
 
 app.UsePortalSecurityHeaders();
 app.UsePortalLanguages();
-app.UseSerilogRequestLogging();
+// Through this host's logger: the middleware would otherwise write to Serilog's static logger, which this host leaves unset.
+app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UsePortalAbuseLimits();
 
 // A person never sees a stack trace: the API answers with ProblemDetails, pages with a friendly page.
