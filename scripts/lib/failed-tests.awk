@@ -10,7 +10,7 @@
 }
 mode != "" && /^  Error Message:/ { mode = "message"; next }
 mode != "" && /^  Stack Trace:/ { mode = "stack"; next }
-mode == "message" && lines < 8 { print "    " substr($0, 4); lines++; next }
+mode == "message" && lines < 8 { line = $0; sub(/^ +/, "", line); print "    " line; lines++; next }
 mode == "stack" && !frame && /at MigrationProfile\./ {
   line = $0; sub(/^ +/, "", line); gsub(root, "", line)
   print "    " line; frame = 1; next

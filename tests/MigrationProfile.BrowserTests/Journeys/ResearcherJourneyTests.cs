@@ -38,7 +38,7 @@ public partial class ResearcherJourneyTests(PortalFixture portal)
         // Click 1: the figure's series, from its indicator.
         await indicator.GetByRole(AriaRole.Link, new() { NameRegex = SeriesAndSources() }).ClickAsync();
         clicks++;
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/countries/kazakhstan/indicators/immigration");
+        await PortalFixture.ExpectPathAsync(page, "/countries/kazakhstan/indicators/immigration");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Immigration in Kazakhstan");
 
         // The chart, with the figure as a point of its line.
@@ -97,7 +97,7 @@ public partial class ResearcherJourneyTests(PortalFixture portal)
         // Click 2: compare with the neighbours.
         await page.GetByRole(AriaRole.Link, new() { Name = "Compare with neighbours" }).ClickAsync();
         clicks++;
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/compare");
+        await PortalFixture.ExpectPathAsync(page, "/compare");
         Assert.Contains("indicator=immigration", page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("table.series-table thead th").Filter(new() { HasTextRegex = Exactly("Kazakhstan") })).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("figure.chart-figure svg.chart g.chart-series[data-series='Kazakhstan'] [data-period='2024']"))

@@ -39,7 +39,7 @@ public class SourceLinkJourneyTests(PortalFixture portal)
             await route.FulfillAsync(new() { Status = 200, ContentType = "text/html", Body = "<!DOCTYPE html><title>World Bank (stand-in)</title>" });
         });
         await source.ClickAsync();
-        await page.WaitForURLAsync(WorldBankPopulation);
+        await Assertions.Expect(page).ToHaveURLAsync(WorldBankPopulation);
 
         Assert.NotNull(sent);
         Assert.Equal(WorldBankPopulation, sent.Url);
