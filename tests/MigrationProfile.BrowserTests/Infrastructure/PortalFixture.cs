@@ -255,7 +255,7 @@ public sealed class PortalFixture : IAsyncLifetime, IAsyncDisposable
 
     /// <summary>
     /// Waits until the tab is at <paramref name="path"/> on the portal (any query string). A polling assertion, not
-    /// <c>WaitForURLAsync</c>: that one then waits for the page's load event, and once in a while (seen in CI, a
+    /// <c>WaitForURLAsync</c>: that one then waits for the page's load event, and once in a while (seen in a full run, a
     /// known Playwright race) it misses an event that has already fired and times out on a loaded page.
     /// </summary>
     public static Task ExpectPathAsync(IPage page, string path) =>
