@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.OutputCaching;
@@ -119,7 +118,7 @@ public class SeveralInstancesTests(TwoInstances instances) : IClassFixture<TwoIn
     [Fact]
     public async Task With_redis_unreachable_pages_come_from_the_database_and_the_log_warns()
     {
-        var warnings = new CollectingSink();
+        var warnings = new CollectingLogSink();
         await using var portal = new SocketPortal(instances.DatabaseName,
             new Dictionary<string, string?> { ["Redis:Configuration"] = $"127.0.0.1:{RedisServer.FreePort()},connectTimeout=1000" },
             services => services.AddSingleton<ILogEventSink>(warnings));
@@ -155,14 +154,5 @@ public class SeveralInstancesTests(TwoInstances instances) : IClassFixture<TwoIn
         await using var db = TestDatabase.OpenContext(instances.DatabaseName);
         return await db.Observations.Where(o => o.Indicator.Code == "population" && o.Source.ShortName == "World Bank"
             && o.Country.Slug == "kazakhstan").Select(o => o.Id).SingleAsync();
-    }
-
-    private sealed class CollectingSink : ILogEventSink
-    {
-        private readonly ConcurrentQueue<LogEvent> _events = new();
-
-        public IReadOnlyCollection<LogEvent> Events => _events;
-
-        public void Emit(LogEvent logEvent) => _events.Enqueue(logEvent);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,7 +52,7 @@ public class HostLogTests
 
     private sealed class LoggingPortalFactory : PortalFactory
     {
-        private readonly CollectingSink _sink = new();
+        private readonly CollectingLogSink _sink = new();
 
         /// <summary>The lines this test class logged through the host.</summary>
         public IReadOnlyList<string> Lines => [.. _sink.Events
@@ -73,14 +72,5 @@ public class HostLogTests
 
         private static string? Text(LogEvent logEvent, string property) =>
             logEvent.Properties.TryGetValue(property, out var value) && value is ScalarValue { Value: string text } ? text : null;
-    }
-
-    private sealed class CollectingSink : ILogEventSink
-    {
-        private readonly ConcurrentQueue<LogEvent> _events = new();
-
-        public IEnumerable<LogEvent> Events => _events;
-
-        public void Emit(LogEvent logEvent) => _events.Enqueue(logEvent);
     }
 }
